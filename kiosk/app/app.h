@@ -1,0 +1,67 @@
+/* app.h — the kiosk application: screens as a state machine driven by events and a clock
+ * passed in. It never reads the wall clock or touches SDL, so tests drive it in virtual time.
+ *
+ * The platform layer (or a test, or the --replay harness) feeds sp_app_event values with the
+ * current time in milliseconds, asks for a frame when sp_app_needs_redraw() says so, and
+ * blocks until sp_app_next_deadline() when nothing happens. */
+#ifndef SP_APP_H
+#define SP_APP_H
+
+#include "ui/draw_list.h"
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum {
+    SP_EV_SCAN,      /* a complete badge payload from the wedge detector or the camera */
+    SP_EV_POINTER,   /* a tap or click (down+up) at x,y */
+    SP_EV_KEY,       /* navigation key: see sp_app_key */
+    SP_EV_TEXT,      /* typed text (UTF-8) for a focused text field */
+    SP_EV_RESIZE,    /* window is now w x h */
+    SP_EV_TICK,      /* time passed; nothing else */
+    SP_EV_QUIT,      /* window closed by the system (not an exit path for students) */
+} sp_app_event_kind;
+
+typedef enum { SP_KEY_TAB, SP_KEY_SHIFT_TAB, SP_KEY_ENTER, SP_KEY_ESCAPE, SP_KEY_LEFT, SP_KEY_RIGHT,
+               SP_KEY_UP, SP_KEY_DOWN, SP_KEY_BACKSPACE } sp_app_key;
+
+typedef struct {
+    sp_app_event_kind kind;
+    int x, y;            /* POINTER */
+    int w, h;            /* RESIZE */
+    sp_app_key key;      /* KEY */
+    char text[64];       /* SCAN payload or TEXT input */
+} sp_app_event;
+
+typedef struct {
+    const char *db_path;       /* database file (opened and reopened by the app) */
+    const char *kiosk_name;    /* shown on the scan screen and written to the kiosk log */
+    int idle_timeout_ms;       /* default 60000 */
+    int warning_ms;            /* countdown before timeout, default 10000 */
+    int width, height;         /* initial size */
+    int today_override;        /* day number to use as "today" for progress (0 = from clock) */
+} sp_app_config;
+
+typedef struct sp_app sp_app;
+
+sp_app *sp_app_new(const sp_app_config *cfg, const sp_text_metrics *metrics, uint64_t now_ms);
+void sp_app_free(sp_app *app);
+
+void sp_app_handle(sp_app *app, const sp_app_event *ev, uint64_t now_ms);
+/* Builds the frame for now_ms into dl. */
+void sp_app_frame(sp_app *app, sp_draw_list *dl, uint64_t now_ms);
+bool sp_app_needs_redraw(const sp_app *app, uint64_t now_ms);
+/* Milliseconds (absolute, same clock as now_ms) of the next timer/animation; UINT64_MAX if none. */
+uint64_t sp_app_next_deadline(const sp_app *app, uint64_t now_ms);
+/* The teacher chose "Exit kiosk" (or SP_EV_QUIT arrived). */
+bool sp_app_wants_exit(const sp_app *app);
+/* Name of the current screen ("scan", "welcome", "goals", "goal", "done", "timeout-warning",
+ * "teacher", "unknown-badge", "revoked-badge", "cooldown", "db-unavailable", ...). */
+const char *sp_app_screen_name(const sp_app *app);
+
+/* Called by the renderer's owner after a sign-out so cached textures of student text are
+ * dropped; the app sets this flag when a session ends. */
+bool sp_app_take_purge_request(sp_app *app);
+
+#endif
