@@ -21,10 +21,13 @@ typedef enum {
     SP_EV_RESIZE,    /* window is now w x h */
     SP_EV_TICK,      /* time passed; nothing else */
     SP_EV_QUIT,      /* window closed by the system (not an exit path for students) */
+    SP_EV_SCROLL,    /* scroll the current list by y pixels (positive shows content further down:
+                        a finger dragged upward by d pixels is y = +d; one wheel notch about 80) */
 } sp_app_event_kind;
 
 typedef enum { SP_KEY_TAB, SP_KEY_SHIFT_TAB, SP_KEY_ENTER, SP_KEY_ESCAPE, SP_KEY_LEFT, SP_KEY_RIGHT,
-               SP_KEY_UP, SP_KEY_DOWN, SP_KEY_BACKSPACE } sp_app_key;
+               SP_KEY_UP, SP_KEY_DOWN, SP_KEY_BACKSPACE, SP_KEY_PAGE_UP, SP_KEY_PAGE_DOWN, SP_KEY_HOME,
+               SP_KEY_END } sp_app_key;
 
 typedef struct {
     sp_app_event_kind kind;
@@ -41,6 +44,7 @@ typedef struct {
     int warning_ms;            /* countdown before timeout, default 10000 */
     int width, height;         /* initial size */
     int today_override;        /* day number to use as "today" for progress (0 = from clock) */
+    int tz_offset_min;         /* local time minus UTC in minutes, for the clock and "today" */
 } sp_app_config;
 
 typedef struct sp_app sp_app;
@@ -48,6 +52,8 @@ typedef struct sp_app sp_app;
 sp_app *sp_app_new(const sp_app_config *cfg, const sp_text_metrics *metrics, uint64_t now_ms);
 void sp_app_free(sp_app *app);
 
+/* now_ms is Unix time in milliseconds (UTC): the clock on the scan screen, "today" and the
+ * kiosk log's timestamps come from it. It must never go backwards. */
 void sp_app_handle(sp_app *app, const sp_app_event *ev, uint64_t now_ms);
 /* Builds the frame for now_ms into dl. */
 void sp_app_frame(sp_app *app, sp_draw_list *dl, uint64_t now_ms);
@@ -63,5 +69,9 @@ const char *sp_app_screen_name(const sp_app *app);
 /* Called by the renderer's owner after a sign-out so cached textures of student text are
  * dropped; the app sets this flag when a session ends. */
 bool sp_app_take_purge_request(sp_app *app);
+
+/* Tappable rectangles of the last frame (buttons and cards), in keyboard focus order. Writes at
+ * most max into out and returns how many there are. For tests and the replay harness. */
+size_t sp_app_touch_targets(const sp_app *app, sp_rect *out, size_t max);
 
 #endif
