@@ -40,6 +40,7 @@ void sp_csv_add_error(sp_csv_table *t, long line, const char *fmt, ...)
     }
     sp_csv_error *e = &t->errors[t->nerrors++];
     e->line = line;
+    e->seq = t->nerrors - 1;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(e->message, sizeof e->message, fmt, ap);
@@ -74,9 +75,16 @@ static void on_field(void *s, size_t len, void *data)
         c->nomem = c->stopped = true;
         return;
     }
-    if (len)
-        memcpy(copy, s, len);
-    copy[len] = 0;
+    /* A line break inside a quoted value becomes '\n' whatever the file's line ends are. */
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = ((const char *)s)[i];
+        if (ch == '\r' && i + 1 < len && ((const char *)s)[i + 1] == '\n')
+            continue;
+        copy[o++] = ch;
+    }
+    copy[o] = 0;
+    len = o;
     if (memchr(copy, 0, len) && !c->bad_record) {
         sp_csv_add_error(c->t, c->rec_line, "contains a NUL byte (is this a text CSV file?)");
         c->bad_record = true;

@@ -8,7 +8,8 @@
  * Problems with the file's structure (a quote never closed, a stray quote, more values than the
  * header has columns, a NUL byte) are collected in the table's error list with their line numbers
  * rather than stopping at the first, so a person can fix them all in one go. Records whose fields
- * are all empty (",,,," rows that spreadsheets leave behind) are skipped.
+ * are all empty (",,,," rows that spreadsheets leave behind) are skipped. A line break inside a
+ * quoted value is delivered as '\n' (CRLF folded).
  *
  * Text is not checked for UTF-8 here: the importer checks each field with the limit it needs. */
 #ifndef SP_CSV_READ_H
@@ -25,6 +26,7 @@ typedef struct {
 
 typedef struct {
     long line;         /* 0 when the problem concerns the whole file */
+    size_t seq;        /* order of reporting, to keep a stable order when sorting by line */
     char message[240]; /* e.g. "a quoted value starts here but its closing quote is missing" */
 } sp_csv_error;
 
