@@ -1,0 +1,239 @@
+/* kiosk.c — the kiosk's window and event loop.
+ *
+ * The window is created hidden, the first frame is drawn, and only then is it shown, so the
+ * student never sees an empty window. Fullscreen (desktop resolution, borderless) unless
+ * --windowed. The loop blocks in SDL_WaitEventTimeout until the app's next deadline (countdown,
+ * animation, idle timeout); it draws only when sp_app_needs_redraw() says so, plus one extra frame
+ * after input because immediate-mode state shows one frame late. Idle on the scan screen it
+ * sleeps in the kernel and uses no CPU.
+ *
+ * The app's clock is Unix milliseconds: the epoch time read once at start plus SDL_GetTicks64()
+ * since then, so it is monotonic even if the wall clock is changed while running.
+ *
+ * Closing: a student cannot close the kiosk. SDL_QUIT (window manager close, Alt+F4, SIGTERM via
+ * SDL) is ignored in fullscreen; the only exit is the teacher menu (sp_app_wants_exit). In
+ * --windowed development mode SDL_QUIT is passed to the app as SP_EV_QUIT.
+ *
+ * The software renderer is the default: the kiosk redraws rarely, and not loading the GL stack
+ * keeps start-up fast and memory small. SIGNPOST_KIOSK_GPU=1 asks for an accelerated renderer. */
+#include "platform/kiosk.h"
+#include "platform/events.h"
+#include "render/render.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+uint64_t sp_kiosk_epoch_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+void sp_kiosk_trace_frame(FILE *trace, uint64_t now_ms, const char *screen, const sp_draw_list *dl)
+{
+    if (!trace)
+        return;
+    fprintf(trace, "%llu %s", (unsigned long long)now_ms, screen ? screen : "?");
+    for (size_t i = 0; i < dl->count; i++)
+        if (dl->cmds[i].kind == SP_CMD_TEXT && dl->cmds[i].text)
+            fprintf(trace, " | %s", dl->cmds[i].text);
+    fputc('\n', trace);
+    fflush(trace);
+}
+
+typedef struct {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    sp_render *render;
+    sp_app *app;
+    sp_draw_list *dl;
+    sp_events input;
+    uint64_t epoch0, ticks0;
+    FILE *trace;
+    bool windowed;
+} kiosk;
+
+static uint64_t now_ms(const kiosk *k)
+{
+    return k->epoch0 + (SDL_GetTicks64() - k->ticks0);
+}
+
+static void update_sizes(kiosk *k)
+{
+    int ow, oh, ww, wh;
+    SDL_GetRendererOutputSize(k->ren, &ow, &oh);
+    SDL_GetWindowSize(k->win, &ww, &wh);
+    k->input.out_w = ow;
+    k->input.out_h = oh;
+    k->input.win_w = ww;
+    k->input.win_h = wh;
+}
+
+static void draw(kiosk *k)
+{
+    uint64_t now = now_ms(k);
+    if (sp_app_take_purge_request(k->app))
+        sp_render_purge_text_cache(k->render);
+    sp_app_frame(k->app, k->dl, now);
+    sp_render_draw_list(k->render, k->dl);
+    SDL_RenderPresent(k->ren);
+    sp_kiosk_trace_frame(k->trace, now, sp_app_screen_name(k->app), k->dl);
+}
+
+/* Handles one SDL event; returns true if it was input (worth an extra frame). */
+static bool handle(kiosk *k, const SDL_Event *ev, bool *force)
+{
+    if (ev->type == SDL_WINDOWEVENT) {
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            update_sizes(k);
+            sp_app_event e = {.kind = SP_EV_RESIZE, .w = k->input.out_w, .h = k->input.out_h};
+            sp_app_handle(k->app, &e, now_ms(k));
+            *force = true;
+        } else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) {
+            *force = true;
+        }
+        return false;
+    }
+    if (ev->type == SDL_RENDER_TARGETS_RESET || ev->type == SDL_RENDER_DEVICE_RESET) {
+        sp_render_device_reset(k->render);
+        *force = true;
+        return false;
+    }
+    if (ev->type == SDL_QUIT && !k->windowed) {
+        fputs("signpost-kiosk: ignoring a request to close (exit through the teacher menu)\n", stderr);
+        return false;
+    }
+    sp_app_event out[SP_EVENTS_MAX_OUT];
+    size_t n = sp_events_translate(&k->input, ev, out);
+    if (k->input.saw_touch && SDL_ShowCursor(SDL_QUERY) == SDL_ENABLE)
+        SDL_ShowCursor(SDL_DISABLE);
+    for (size_t i = 0; i < n; i++)
+        sp_app_handle(k->app, &out[i], now_ms(k));
+    return n > 0;
+}
+
+int sp_kiosk_run(const sp_kiosk_options *opt)
+{
+    int rc = 1;
+    kiosk k;
+    memset(&k, 0, sizeof k);
+    k.windowed = opt->windowed;
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+        return SP_KIOSK_NO_DISPLAY;
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "signpost-kiosk: cannot start the font engine: %s\n", TTF_GetError());
+        goto done;
+    }
+    int w = opt->width > 0 ? opt->width : 1280, h = opt->height > 0 ? opt->height : 800;
+    Uint32 flags = SDL_WINDOW_HIDDEN | SDL_WINDOW_ALLOW_HIGHDPI;
+    flags |= opt->windowed ? SDL_WINDOW_RESIZABLE : (SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
+    k.win = SDL_CreateWindow("Signpost", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!k.win) {
+        fprintf(stderr, "signpost-kiosk: cannot open the window: %s\n", SDL_GetError());
+        goto done;
+    }
+    const char *gpu = getenv("SIGNPOST_KIOSK_GPU");
+    if (gpu && strcmp(gpu, "1") == 0)
+        k.ren = SDL_CreateRenderer(k.win, -1, SDL_RENDERER_ACCELERATED);
+    if (!k.ren)
+        k.ren = SDL_CreateRenderer(k.win, -1, SDL_RENDERER_SOFTWARE);
+    if (!k.ren) {
+        fprintf(stderr, "signpost-kiosk: cannot create a renderer: %s\n", SDL_GetError());
+        goto done;
+    }
+    SDL_DisableScreenSaver();
+    if (SDL_GetNumTouchDevices() > 0 || !opt->windowed)
+        SDL_ShowCursor(SDL_DISABLE);
+    char err[256] = "";
+    sp_render_config rcfg = {.dyslexic_font = opt->dyslexic};
+    k.render = sp_render_new(k.ren, &rcfg, err, sizeof err);
+    if (!k.render) {
+        fprintf(stderr, "signpost-kiosk: %s\n", err);
+        goto done;
+    }
+    k.dl = malloc(sizeof *k.dl);
+    if (!k.dl)
+        goto done;
+    sp_draw_reset(k.dl, (sp_color){255, 255, 255, 255});
+    const char *trace = getenv("SIGNPOST_KIOSK_TRACE");
+    if (trace && *trace)
+        k.trace = fopen(trace, "a");
+    sp_events_init(&k.input, w, h, w, h);
+    update_sizes(&k);
+    k.epoch0 = sp_kiosk_epoch_ms();
+    k.ticks0 = SDL_GetTicks64();
+    sp_text_metrics metrics = sp_render_metrics(k.render);
+    sp_app_config cfg = {
+        .db_path = opt->db_path,
+        .kiosk_name = opt->kiosk_name,
+        .idle_timeout_ms = opt->timeout_s > 0 ? opt->timeout_s * 1000 : 0,
+        .width = k.input.out_w,
+        .height = k.input.out_h,
+    };
+    k.app = sp_app_new(&cfg, &metrics, now_ms(&k));
+    if (!k.app) {
+        fprintf(stderr, "signpost-kiosk: cannot start the app on %s\n", opt->db_path);
+        goto done;
+    }
+    draw(&k);
+    SDL_ShowWindow(k.win);
+    SDL_StartTextInput();
+    if (getenv("SIGNPOST_KIOSK_EXIT_AFTER_FIRST_FRAME")) {
+        draw(&k); /* the window is mapped now: present it once more so it is on screen */
+        printf("signpost-kiosk: first frame presented\n");
+        fflush(stdout);
+        rc = 0;
+        goto done;
+    }
+    bool extra_frame = false;
+    while (!sp_app_wants_exit(k.app)) {
+        uint64_t now = now_ms(&k);
+        uint64_t deadline = sp_app_next_deadline(k.app, now);
+        int timeout;
+        if (extra_frame)
+            timeout = 0;
+        else if (deadline == UINT64_MAX)
+            timeout = 60000;
+        else
+            timeout = deadline <= now ? 0 : (deadline - now > 60000 ? 60000 : (int)(deadline - now));
+        SDL_Event ev;
+        bool input = false, force = false;
+        if (SDL_WaitEventTimeout(&ev, timeout)) {
+            input |= handle(&k, &ev, &force);
+            while (SDL_PollEvent(&ev))
+                input |= handle(&k, &ev, &force);
+        }
+        now = now_ms(&k);
+        if (!input) {
+            sp_app_event tick = {.kind = SP_EV_TICK};
+            sp_app_handle(k.app, &tick, now);
+        }
+        if (sp_app_wants_exit(k.app))
+            break;
+        if (force || extra_frame || sp_app_needs_redraw(k.app, now))
+            draw(&k);
+        extra_frame = input;
+    }
+    rc = 0;
+done:
+    if (k.trace)
+        fclose(k.trace);
+    if (k.app)
+        sp_app_free(k.app);
+    free(k.dl);
+    sp_render_free(k.render);
+    if (k.ren)
+        SDL_DestroyRenderer(k.ren);
+    if (k.win)
+        SDL_DestroyWindow(k.win);
+    if (TTF_WasInit())
+        TTF_Quit();
+    SDL_Quit();
+    return rc;
+}

@@ -1,0 +1,36 @@
+/* kiosk.h — running the kiosk: the SDL window and its event loop, plus helpers the replay
+ * harness shares with it (clock, frame trace). */
+#ifndef SP_KIOSK_H
+#define SP_KIOSK_H
+
+#include "app/app.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct {
+    const char *db_path;
+    const char *kiosk_name;
+    bool windowed;          /* a 1280x800 (or --size) window; closing it exits (dev mode) */
+    int width, height;      /* --size (0: 1280x800 when windowed) */
+    int timeout_s;          /* idle timeout (0: the app's default) */
+    const char *camera;     /* /dev/videoN or NULL */
+    bool dyslexic;          /* OpenDyslexic as primary face */
+} sp_kiosk_options;
+
+/* Outcome of sp_kiosk_run when no display could be opened (main prints the hint). */
+#define SP_KIOSK_NO_DISPLAY 3
+
+/* Opens the window and runs until the app wants to exit. Returns 0, 1 on a runtime error, or
+ * SP_KIOSK_NO_DISPLAY. */
+int sp_kiosk_run(const sp_kiosk_options *opt);
+
+/* Milliseconds since the Unix epoch from the system clock. */
+uint64_t sp_kiosk_epoch_ms(void);
+
+/* Appends one line per frame to the trace file ($SIGNPOST_KIOSK_TRACE, tests only: it contains
+ * the texts on screen): "<ms> <screen> | text | text ...". */
+void sp_kiosk_trace_frame(FILE *trace, uint64_t now_ms, const char *screen, const sp_draw_list *dl);
+
+#endif
