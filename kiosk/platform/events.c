@@ -47,12 +47,22 @@ sp_app_event sp_events_scan(const char *payload)
     return e;
 }
 
+sp_app_event sp_events_scroll(int dy)
+{
+    sp_app_event e;
+    memset(&e, 0, sizeof e);
+    e.kind = SP_EV_SCROLL;
+    e.y = dy;
+    return e;
+}
+
 bool sp_events_key_by_name(const char *name, sp_app_key *key)
 {
     static const struct { const char *name; sp_app_key key; } keys[] = {
         {"tab", SP_KEY_TAB}, {"shift-tab", SP_KEY_SHIFT_TAB}, {"enter", SP_KEY_ENTER},
         {"escape", SP_KEY_ESCAPE}, {"left", SP_KEY_LEFT}, {"right", SP_KEY_RIGHT},
         {"up", SP_KEY_UP}, {"down", SP_KEY_DOWN}, {"backspace", SP_KEY_BACKSPACE},
+        {"pageup", SP_KEY_PAGE_UP}, {"pagedown", SP_KEY_PAGE_DOWN}, {"home", SP_KEY_HOME}, {"end", SP_KEY_END},
     };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         if (strcmp(keys[i].name, name) == 0) {
@@ -122,6 +132,10 @@ static size_t on_key(sp_events *t, const SDL_KeyboardEvent *k, sp_app_event *out
     case SDLK_RIGHT: key = SP_KEY_RIGHT; break;
     case SDLK_UP: key = SP_KEY_UP; break;
     case SDLK_DOWN: key = SP_KEY_DOWN; break;
+    case SDLK_PAGEUP: key = SP_KEY_PAGE_UP; break;
+    case SDLK_PAGEDOWN: key = SP_KEY_PAGE_DOWN; break;
+    case SDLK_HOME: key = SP_KEY_HOME; break;
+    case SDLK_END: key = SP_KEY_END; break;
     case SDLK_BACKSPACE:
         if (t->held_len > 0) {
             t->held_len--;
@@ -143,13 +157,44 @@ size_t sp_events_translate(sp_events *t, const SDL_Event *ev, sp_app_event *out)
         return on_text(t, ev->text.text, out);
     case SDL_KEYDOWN:
         return on_key(t, &ev->key, out);
-    case SDL_FINGERUP:
-        t->saw_touch = true;
-        out[0] = sp_events_pointer((int)(ev->tfinger.x * (float)t->out_w), (int)(ev->tfinger.y * (float)t->out_h));
-        return 1;
     case SDL_FINGERDOWN:
         t->saw_touch = true;
+        t->finger_down = true;
+        t->dragging = false;
+        t->drag_dy = 0;
         return 0;
+    case SDL_FINGERMOTION: {
+        if (!t->finger_down)
+            return 0;
+        float dy = ev->tfinger.dy * (float)t->out_h;
+        t->drag_dy += dy;
+        if (!t->dragging && (t->drag_dy > SP_EVENTS_DRAG_PX || t->drag_dy < -SP_EVENTS_DRAG_PX)) {
+            t->dragging = true;
+            dy = t->drag_dy; /* the movement so far counts too */
+        }
+        if (!t->dragging || (int)dy == 0)
+            return 0;
+        out[0] = sp_events_scroll((int)-dy); /* finger up by d shows content further down */
+        return 1;
+    }
+    case SDL_FINGERUP: {
+        bool was_drag = t->dragging;
+        t->saw_touch = true;
+        t->finger_down = t->dragging = false;
+        if (was_drag)
+            return 0;
+        out[0] = sp_events_pointer((int)(ev->tfinger.x * (float)t->out_w), (int)(ev->tfinger.y * (float)t->out_h));
+        return 1;
+    }
+    case SDL_MOUSEWHEEL: {
+        if (ev->wheel.which == SDL_TOUCH_MOUSEID)
+            return 0;
+        int notches = ev->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -ev->wheel.y : ev->wheel.y;
+        if (notches == 0)
+            return 0;
+        out[0] = sp_events_scroll(-notches * SP_EVENTS_WHEEL_PX);
+        return 1;
+    }
     case SDL_MOUSEBUTTONUP:
         if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
             return 0;

@@ -33,6 +33,15 @@ uint64_t sp_kiosk_epoch_ms(void)
     return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
+int sp_kiosk_tz_offset_min(uint64_t epoch_ms)
+{
+    time_t t = (time_t)(epoch_ms / 1000u);
+    struct tm local;
+    if (!localtime_r(&t, &local))
+        return 0;
+    return (int)(local.tm_gmtoff / 60);
+}
+
 void sp_kiosk_trace_frame(FILE *trace, uint64_t now_ms, const char *screen, const sp_draw_list *dl)
 {
     if (!trace)
@@ -175,6 +184,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
         .idle_timeout_ms = opt->timeout_s > 0 ? opt->timeout_s * 1000 : 0,
         .width = k.input.out_w,
         .height = k.input.out_h,
+        .tz_offset_min = sp_kiosk_tz_offset_min(k.epoch0),
     };
     k.app = sp_app_new(&cfg, &metrics, now_ms(&k));
     if (!k.app) {

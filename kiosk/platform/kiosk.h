@@ -28,6 +28,8 @@ int sp_kiosk_run(const sp_kiosk_options *opt);
 
 /* Milliseconds since the Unix epoch from the system clock. */
 uint64_t sp_kiosk_epoch_ms(void);
+/* Local time minus UTC in minutes at the given Unix time (from the TZ settings). */
+int sp_kiosk_tz_offset_min(uint64_t epoch_ms);
 
 /* Appends one line per frame to the trace file ($SIGNPOST_KIOSK_TRACE, tests only: it contains
  * the texts on screen): "<ms> <screen> | text | text ...". */

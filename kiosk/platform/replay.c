@@ -350,11 +350,36 @@ int sp_replay_line(sp_replay *r, const char *line, char *err, size_t errlen)
         }
         sp_app_event e = sp_events_pointer(t->rect.x + t->rect.w / 2, t->rect.y + t->rect.h / 2);
         sp_replay_event(r, &e);
+    } else if (strcmp(cmd, "tap-target") == 0) {
+        sp_rect targets[256];
+        sp_replay_draw(r);
+        size_t n = sp_app_touch_targets(r->app, targets, 256);
+        char *end;
+        long i = strtol(arg, &end, 10);
+        if (end == arg || i < 0 || (size_t)i >= n || (size_t)i >= 256)
+            return fail(err, errlen, "tap-target: no target %s (the screen has %zu)", arg, n);
+        sp_app_event e = sp_events_pointer(targets[i].x + targets[i].w / 2, targets[i].y + targets[i].h / 2);
+        sp_replay_event(r, &e);
+    } else if (strcmp(cmd, "expect-touch-targets") == 0) {
+        sp_rect targets[256];
+        sp_replay_draw(r);
+        size_t n = sp_app_touch_targets(r->app, targets, 256);
+        int min = atoi(arg);
+        for (size_t i = 0; i < n && i < 256; i++)
+            if (targets[i].w < min || targets[i].h < min)
+                return fail(err, errlen, "expect-touch-targets: target %zu on screen \"%s\" is %dx%d, smaller than %d px",
+                            i, sp_app_screen_name(r->app), targets[i].w, targets[i].h, min);
+    } else if (strcmp(cmd, "scroll") == 0) {
+        int dy;
+        if (sscanf(arg, "%d", &dy) != 1)
+            return fail(err, errlen, "scroll wants pixels (positive shows content further down), found \"%s\"", arg);
+        sp_app_event e = sp_events_scroll(dy);
+        sp_replay_event(r, &e);
     } else if (strcmp(cmd, "key") == 0) {
         sp_app_key key;
         if (!sp_events_key_by_name(arg, &key))
             return fail(err, errlen, "key: unknown key \"%s\" (tab, shift-tab, enter, escape, left, right, up, "
-                                     "down, backspace)", arg);
+                                     "down, backspace, pageup, pagedown, home, end)", arg);
         sp_app_event e = sp_events_key(key);
         sp_replay_event(r, &e);
     } else if (strcmp(cmd, "type") == 0) {

@@ -10,12 +10,16 @@
  *     tap X Y                    a tap at X,Y
  *     tap-text "TEXT"            a tap on the centre of the first text containing TEXT
  *     key NAME                   tab shift-tab enter escape left right up down backspace
+ *                                pageup pagedown home end
+ *     tap-target N               a tap on the centre of the app's Nth touch target (focus order)
+ *     scroll DY                  scroll the list by DY pixels (positive: further down)
  *     type TEXT                  typed text
  *     wait MS                    let MS virtual milliseconds pass (timers fire in order)
  *     shot NAME                  write SHOTS/NAME.png
  *     expect-text "TEXT"         fail unless some text on screen contains TEXT
  *     expect-no-text "TEXT"      fail if any text on screen contains TEXT
  *     expect-screen NAME         fail unless the app's current screen is NAME
+ *     expect-touch-targets PX    fail if any touch target is smaller than PX x PX
  *     expect-cache-clean "TEXT"  fail if the renderer's text cache holds a text containing TEXT
  */
 #ifndef SP_REPLAY_H
