@@ -1,0 +1,601 @@
+/* app.c — the kiosk's state machine: the screen table, event dispatch, timers, sign-in and
+ * sign-out, and the parts every screen draws (header, message page).
+ *
+ * Time is an input. Every entry point first "advances" the app to now_ms: the idle warning
+ * and timeout of a signed-in session, then the current screen's timer (welcome → goals after
+ * 1.2 s, the countdowns, the database retry, ...). Events then go to the current screen:
+ * a tap is hit-tested against the targets of the last frame, keys move the focus ring or go to
+ * the screen, Escape means back. A frame is built only when something changed (the redraw
+ * flag) or a deadline passed; sp_app_next_deadline() tells the platform how long it may sleep.
+ *
+ * The scan (attract) screen is static: it only changes when the clock's minute changes, so
+ * the idle kiosk draws one frame a minute. That keeps idle CPU far under 1 % of a core even
+ * with the software renderer at 1920x1080; the welcoming motion happens on the screens a
+ * student actually looks at.
+ *
+ * Privacy: a session ends by "I'm done", the idle timeout, or another badge. Ending writes the
+ * kiosk log, frees every string of the student (names, goal views, teacher lists), forgets the
+ * focus and scroll position, and raises the purge request so the renderer drops its cached
+ * textures of student text. */
+#include "app/app_internal.h"
+#include "badge.h"
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const kiosk_screen *const SCREENS[KIOSK_SCREEN_COUNT] = {
+    [KIOSK_SCREEN_SCAN] = &kiosk_screen_scan,
+    [KIOSK_SCREEN_WELCOME] = &kiosk_screen_welcome,
+    [KIOSK_SCREEN_GOALS] = &kiosk_screen_goals,
+    [KIOSK_SCREEN_GOAL] = &kiosk_screen_goal,
+    [KIOSK_SCREEN_DONE] = &kiosk_screen_done,
+    [KIOSK_SCREEN_TIMEOUT] = &kiosk_screen_timeout,
+    [KIOSK_SCREEN_TEACHER] = &kiosk_screen_teacher,
+    [KIOSK_SCREEN_TEACHER_TODAY] = &kiosk_screen_teacher_today,
+    [KIOSK_SCREEN_UNKNOWN] = &kiosk_screen_unknown,
+    [KIOSK_SCREEN_REVOKED] = &kiosk_screen_revoked,
+    [KIOSK_SCREEN_COOLDOWN] = &kiosk_screen_cooldown,
+    [KIOSK_SCREEN_DB] = &kiosk_screen_db,
+    [KIOSK_SCREEN_BUSY] = &kiosk_screen_busy,
+};
+
+static const kiosk_screen *current(const sp_app *app) { return SCREENS[app->screen]; }
+
+int kiosk_today(const sp_app *app, uint64_t now)
+{
+    if (app->today_override)
+        return app->today_override;
+    long long local_ms = (long long)now + (long long)app->tz_min * 60000;
+    return (int)(local_ms / 86400000);
+}
+
+uint64_t kiosk_countdown_deadline(uint64_t end, long long drawn_seconds)
+{
+    /* The number on screen goes stale when fewer than drawn_seconds - 1 whole seconds remain. */
+    if (drawn_seconds <= 1)
+        return end;
+    return end - (uint64_t)(drawn_seconds - 1) * 1000;
+}
+
+long long kiosk_seconds_left(uint64_t end, uint64_t now) { return now >= end ? 0 : (long long)((end - now + 999) / 1000); }
+
+void kiosk_go(sp_app *app, kiosk_screen_id screen, uint64_t now)
+{
+    app->screen = (int)screen;
+    app->screen_at = now;
+    app->redraw = true;
+    sp_ui_reset_targets(&app->ui);
+    if (SCREENS[screen]->enter)
+        SCREENS[screen]->enter(app, now);
+}
+
+/* ---- database ---------------------------------------------------------------------------- */
+
+bool kiosk_db_try_open(sp_app *app)
+{
+    if (app->db && app->reader)
+        return true;
+    char err[256] = "";
+    sqlite3 *db = sp_db_open(app->db_path, 0, err, sizeof err);
+    if (!db) {
+        snprintf(app->db_error, sizeof app->db_error, "%s", err);
+        return false;
+    }
+    /* The kiosk must never freeze behind the admin tool: wait a few ms, then retry later. */
+    sqlite3_busy_timeout(db, KIOSK_BUSY_TIMEOUT_MS);
+    sp_goal_reader *reader = sp_goal_reader_new(db, err, sizeof err);
+    if (!reader) {
+        snprintf(app->db_error, sizeof app->db_error, "%s", err);
+        sp_db_close(db);
+        return false;
+    }
+    app->db = db;
+    app->reader = reader;
+    app->db_error[0] = 0;
+    return true;
+}
+
+static void db_close(sp_app *app)
+{
+    sp_goal_reader_free(app->reader);
+    app->reader = NULL;
+    sp_db_close(app->db);
+    app->db = NULL;
+}
+
+void kiosk_db_lost(sp_app *app, const char *why, uint64_t now)
+{
+    snprintf(app->db_error, sizeof app->db_error, "%s", why ? why : "database error");
+    if (app->person.active)
+        kiosk_end_session(app, "switched", now);
+    kiosk_log_flush(&app->log, app->db);
+    db_close(app);
+    app->pending = false;
+    app->db_retry_at = now + KIOSK_DB_RETRY_MS;
+    kiosk_go(app, KIOSK_SCREEN_DB, now);
+}
+
+/* ---- sessions ---------------------------------------------------------------------------- */
+
+void kiosk_end_session(sp_app *app, const char *reason, uint64_t now)
+{
+    kiosk_person *p = &app->person;
+    if (!p->active)
+        return;
+    kiosk_log_end(&app->log, app->db, p->log_key, reason, now);
+    if (kiosk_log_waiting(&app->log) && app->log_retry_at == 0)
+        app->log_retry_at = now + KIOSK_LOG_RETRY_MS;
+    kiosk_model_free(p);
+    sp_ui_reset_targets(&app->ui);
+    app->ui.focus_visible = false;
+    app->purge = true;
+    app->redraw = true;
+}
+
+static void start_log(sp_app *app, long long student_id, long long staff_id, uint64_t now)
+{
+    app->person.log_key = kiosk_log_start(&app->log, app->db, student_id, staff_id, now);
+    if (kiosk_log_waiting(&app->log) && app->log_retry_at == 0)
+        app->log_retry_at = now + KIOSK_LOG_RETRY_MS;
+}
+
+/* ---- scans ------------------------------------------------------------------------------- */
+
+static bool cooling_down(const sp_app *app, uint64_t now) { return app->cooldown_until > now; }
+
+/* Counts an unknown or malformed scan; true when it starts the cool-down. */
+static bool count_unknown(sp_app *app, uint64_t now)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < app->nunknown; i++)
+        if (now - app->unknown_at[i] < KIOSK_COOLDOWN_WINDOW_MS)
+            app->unknown_at[keep++] = app->unknown_at[i];
+    app->nunknown = keep;
+    if (app->nunknown == KIOSK_COOLDOWN_SCANS) {
+        memmove(&app->unknown_at[0], &app->unknown_at[1], (KIOSK_COOLDOWN_SCANS - 1) * sizeof app->unknown_at[0]);
+        app->nunknown--;
+    }
+    app->unknown_at[app->nunknown++] = now;
+    if (app->nunknown >= KIOSK_COOLDOWN_SCANS) {
+        app->nunknown = 0;
+        app->cooldown_until = now + KIOSK_COOLDOWN_MS;
+        return true;
+    }
+    return false;
+}
+
+static void not_recognised(sp_app *app, const char *outcome, uint64_t now)
+{
+    kiosk_end_session(app, "switched", now);
+    kiosk_log_scan(&app->log, app->db, outcome, now);
+    if (count_unknown(app, now))
+        kiosk_go(app, KIOSK_SCREEN_COOLDOWN, now);
+    else
+        kiosk_go(app, KIOSK_SCREEN_UNKNOWN, now);
+}
+
+static bool busy_code(int rc)
+{
+    rc &= 0xff;
+    return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+/* The database is locked by a writer: keep the scan and try again shortly. */
+static void scan_later(sp_app *app, const char *payload, uint64_t now)
+{
+    if (!app->pending) {
+        app->pending = true;
+        app->pending_since = now;
+        snprintf(app->pending_payload, sizeof app->pending_payload, "%s", payload);
+    }
+    app->pending_retry_at = now + KIOSK_BUSY_RETRY_MS;
+    if (app->screen != KIOSK_SCREEN_BUSY) {
+        kiosk_end_session(app, "switched", now);
+        kiosk_go(app, KIOSK_SCREEN_BUSY, now);
+    }
+}
+
+static void sign_in_student(sp_app *app, const char *payload, long long student_id, uint64_t now)
+{
+    if (app->person.active && !app->person.teacher && app->person.holder_id == student_id) {
+        /* The same badge again: stay signed in, show the goals. */
+        app->pending = false;
+        kiosk_go(app, KIOSK_SCREEN_GOALS, now);
+        return;
+    }
+    char *name = NULL;
+    sp_goal_view *goals = NULL;
+    size_t ngoals = 0;
+    int rc = kiosk_model_load_student(app, student_id, kiosk_today(app, now), &name, &goals, &ngoals);
+    if (busy_code(rc)) {
+        scan_later(app, payload, now);
+        return;
+    }
+    app->pending = false;
+    if (rc == SQLITE_NOTFOUND) { /* archived between lookup and load */
+        not_recognised(app, "unknown", now);
+        return;
+    }
+    if (rc != SQLITE_OK) {
+        kiosk_db_lost(app, sqlite3_errstr(rc), now);
+        return;
+    }
+    kiosk_end_session(app, "switched", now);
+    kiosk_person *p = &app->person;
+    p->active = true;
+    p->teacher = false;
+    p->holder_id = student_id;
+    p->name = name;
+    p->goals = goals;
+    p->ngoals = ngoals;
+    p->open_goal = -1;
+    p->scroll = 0;
+    start_log(app, student_id, 0, now);
+    kiosk_go(app, KIOSK_SCREEN_WELCOME, now);
+}
+
+static void sign_in_teacher(sp_app *app, long long staff_id, uint64_t now)
+{
+    app->pending = false;
+    kiosk_end_session(app, "switched", now);
+    kiosk_person *p = &app->person;
+    p->active = true;
+    p->teacher = true;
+    p->holder_id = staff_id;
+    p->open_goal = -1;
+    start_log(app, 0, staff_id, now);
+    kiosk_go(app, KIOSK_SCREEN_TEACHER, now);
+}
+
+void kiosk_scan(sp_app *app, const char *payload, uint64_t now)
+{
+    if (cooling_down(app, now)) {
+        kiosk_log_scan(&app->log, app->db, "cooldown", now);
+        app->redraw = true;
+        return;
+    }
+    if (!app->db && !kiosk_db_try_open(app)) {
+        app->redraw = true; /* the db screen stays; its timer keeps retrying */
+        return;
+    }
+    char token[SP_BADGE_TOKEN_CHARS + 1];
+    if (sp_badge_parse(payload, strlen(payload), token) != SP_PAYLOAD_OK) {
+        app->pending = false;
+        not_recognised(app, "malformed", now);
+        return;
+    }
+    sp_badge_identity id;
+    memset(&id, 0, sizeof id);
+    int rc = sp_badge_lookup(app->db, token, &id);
+    if (busy_code(rc)) {
+        scan_later(app, payload, now);
+        return;
+    }
+    if (rc != SQLITE_OK) {
+        kiosk_db_lost(app, sqlite3_errstr(rc), now);
+        return;
+    }
+    switch (id.kind) {
+    case SP_BADGE_STUDENT:
+        sign_in_student(app, payload, id.holder_id, now);
+        break;
+    case SP_BADGE_TEACHER:
+        sign_in_teacher(app, id.holder_id, now);
+        break;
+    case SP_BADGE_REVOKED:
+        app->pending = false;
+        kiosk_end_session(app, "switched", now);
+        kiosk_log_scan(&app->log, app->db, "revoked", now);
+        kiosk_go(app, KIOSK_SCREEN_REVOKED, now);
+        break;
+    case SP_BADGE_UNKNOWN:
+    default:
+        app->pending = false;
+        not_recognised(app, "unknown", now);
+        break;
+    }
+}
+
+/* ---- time -------------------------------------------------------------------------------- */
+
+static bool idle_applies(const sp_app *app)
+{
+    return app->person.active && (current(app)->in_session || app->screen == KIOSK_SCREEN_TIMEOUT);
+}
+
+static uint64_t warn_at(const sp_app *app) { return app->last_input + (uint64_t)(app->idle_ms - app->warn_ms); }
+static uint64_t end_at(const sp_app *app) { return app->last_input + (uint64_t)app->idle_ms; }
+
+static void advance(sp_app *app, uint64_t now)
+{
+    if (app->log_retry_at && now >= app->log_retry_at) {
+        app->log_retry_at = kiosk_log_flush(&app->log, app->db) ? 0 : now + KIOSK_LOG_RETRY_MS;
+    }
+    for (int guard = 0; guard < 8; guard++) {
+        if (idle_applies(app)) {
+            if (now >= end_at(app)) {
+                kiosk_end_session(app, "timeout", now);
+                kiosk_go(app, KIOSK_SCREEN_SCAN, now);
+                continue;
+            }
+            if (app->screen != KIOSK_SCREEN_TIMEOUT && now >= warn_at(app)) {
+                app->resume_screen = app->screen;
+                kiosk_go(app, KIOSK_SCREEN_TIMEOUT, now);
+                continue;
+            }
+        }
+        const kiosk_screen *s = current(app);
+        if (s->deadline && s->timer && s->deadline(app, now) <= now) {
+            int before = app->screen;
+            uint64_t at = app->screen_at;
+            s->timer(app, now);
+            if (app->screen != before || app->screen_at != at)
+                continue;
+        }
+        break;
+    }
+}
+
+/* ---- public API -------------------------------------------------------------------------- */
+
+sp_app *sp_app_new(const sp_app_config *cfg, const sp_text_metrics *metrics, uint64_t now_ms)
+{
+    sp_app *app = calloc(1, sizeof *app);
+    if (!app)
+        return NULL;
+    snprintf(app->db_path, sizeof app->db_path, "%s", cfg->db_path ? cfg->db_path : "");
+    kiosk_log_init(&app->log, cfg->kiosk_name);
+    app->idle_ms = cfg->idle_timeout_ms > 0 ? cfg->idle_timeout_ms : 60000;
+    app->warn_ms = cfg->warning_ms > 0 ? cfg->warning_ms : 10000;
+    if (app->warn_ms >= app->idle_ms)
+        app->warn_ms = app->idle_ms / 2;
+    app->today_override = cfg->today_override;
+    app->tz_min = cfg->tz_offset_min;
+    app->metrics = *metrics;
+    sp_ui_init(&app->ui, metrics);
+    kiosk_theme_for(&app->theme, cfg->width > 0 ? cfg->width : 1280, cfg->height > 0 ? cfg->height : 800, metrics);
+    app->last_input = now_ms;
+    app->drawn_minute = -1;
+    app->person.open_goal = -1;
+    if (kiosk_db_try_open(app)) {
+        kiosk_go(app, KIOSK_SCREEN_SCAN, now_ms);
+    } else {
+        app->db_retry_at = now_ms + KIOSK_DB_RETRY_MS;
+        kiosk_go(app, KIOSK_SCREEN_DB, now_ms);
+    }
+    return app;
+}
+
+void sp_app_free(sp_app *app)
+{
+    if (!app)
+        return;
+    kiosk_end_session(app, "closed", app->last_input);
+    kiosk_log_flush(&app->log, app->db);
+    db_close(app);
+    kiosk_model_free(&app->person);
+    free(app);
+}
+
+static void user_input(sp_app *app, uint64_t now)
+{
+    app->last_input = now;
+}
+
+static void pointer(sp_app *app, int x, int y, uint64_t now)
+{
+    const kiosk_screen *s = current(app);
+    app->ui.focus_visible = false;
+    app->redraw = true;
+    int id = sp_ui_hit_test(&app->ui, x, y);
+    if (id && s->action)
+        s->action(app, id, now);
+    else if (!id && s->tap)
+        s->tap(app, now);
+}
+
+static void key(sp_app *app, sp_app_key k, uint64_t now)
+{
+    const kiosk_screen *s = current(app);
+    app->redraw = true;
+    if (s->key && s->key(app, k, now))
+        return;
+    switch (k) {
+    case SP_KEY_TAB:
+    case SP_KEY_RIGHT:
+    case SP_KEY_DOWN:
+        sp_ui_focus_step(&app->ui, +1);
+        break;
+    case SP_KEY_SHIFT_TAB:
+    case SP_KEY_LEFT:
+    case SP_KEY_UP:
+        sp_ui_focus_step(&app->ui, -1);
+        break;
+    case SP_KEY_ENTER:
+        if (app->ui.focus_visible && app->ui.focus_id && s->action)
+            s->action(app, app->ui.focus_id, now);
+        else if (s->tap)
+            s->tap(app, now);
+        break;
+    case SP_KEY_ESCAPE:
+        if (s->back)
+            s->back(app, now);
+        break;
+    default:
+        break;
+    }
+}
+
+void sp_app_handle(sp_app *app, const sp_app_event *ev, uint64_t now)
+{
+    advance(app, now);
+    switch (ev->kind) {
+    case SP_EV_RESIZE:
+        if (ev->w > 0 && ev->h > 0) {
+            kiosk_theme_for(&app->theme, ev->w, ev->h, &app->metrics);
+            sp_ui_reset_targets(&app->ui);
+            app->redraw = true;
+        }
+        return;
+    case SP_EV_QUIT:
+        app->exit = true;
+        return;
+    case SP_EV_TICK:
+        return;
+    case SP_EV_SCAN: {
+        char payload[sizeof ev->text + 1];
+        memcpy(payload, ev->text, sizeof ev->text);
+        payload[sizeof ev->text] = 0;
+        user_input(app, now);
+        kiosk_scan(app, payload, now);
+        return;
+    }
+    default:
+        break;
+    }
+    /* Touch, keys, typing and scrolling are all signs of life. On the warning screen they only
+     * mean "I'm still here". */
+    user_input(app, now);
+    if (app->screen == KIOSK_SCREEN_TIMEOUT) {
+        kiosk_go(app, (kiosk_screen_id)app->resume_screen, now);
+        return;
+    }
+    switch (ev->kind) {
+    case SP_EV_POINTER:
+        pointer(app, ev->x, ev->y, now);
+        break;
+    case SP_EV_KEY:
+        key(app, ev->key, now);
+        break;
+    case SP_EV_SCROLL:
+        if (current(app)->scroll) {
+            current(app)->scroll(app, ev->y);
+            app->redraw = true;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+void sp_app_frame(sp_app *app, sp_draw_list *dl, uint64_t now)
+{
+    advance(app, now);
+    sp_draw_reset(dl, app->theme.bg);
+    sp_ui_begin(&app->ui, dl, app->theme.w, app->theme.h, &app->theme.ui);
+    current(app)->frame(app, &app->ui, now);
+    sp_ui_end(&app->ui);
+    app->redraw = false;
+}
+
+uint64_t sp_app_next_deadline(const sp_app *app, uint64_t now)
+{
+    (void)now;
+    uint64_t d = UINT64_MAX;
+    const kiosk_screen *s = current(app);
+    if (s->deadline) {
+        uint64_t t = s->deadline(app, now);
+        if (t < d)
+            d = t;
+    }
+    if (idle_applies(app)) {
+        uint64_t t = app->screen == KIOSK_SCREEN_TIMEOUT ? end_at(app) : warn_at(app);
+        if (t < d)
+            d = t;
+    }
+    if (app->log_retry_at && app->log_retry_at < d)
+        d = app->log_retry_at;
+    return d;
+}
+
+bool sp_app_needs_redraw(const sp_app *app, uint64_t now) { return app->redraw || now >= sp_app_next_deadline(app, now); }
+
+bool sp_app_wants_exit(const sp_app *app) { return app->exit; }
+
+const char *sp_app_screen_name(const sp_app *app) { return current(app)->name; }
+
+bool sp_app_take_purge_request(sp_app *app)
+{
+    bool p = app->purge;
+    app->purge = false;
+    return p;
+}
+
+size_t sp_app_touch_targets(const sp_app *app, sp_rect *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < app->ui.ntargets; i++) {
+        if (app->ui.targets[i].rect.w <= 0)
+            continue;
+        if (n < max)
+            out[n] = app->ui.targets[i].full;
+        n++;
+    }
+    return n;
+}
+
+/* ---- shared drawing ---------------------------------------------------------------------- */
+
+sp_rect kiosk_header(sp_app *app, sp_ui *ui, const char *title, bool back, bool done)
+{
+    const kiosk_theme *t = &app->theme;
+    int m = t->margin, bh = t->button_h;
+    int bw = t->button_w;
+    if (bw * 2 + 3 * t->gap > t->w - 2 * m) /* very narrow windows */
+        bw = (t->w - 2 * m - 3 * t->gap) / 3;
+    int left = m, right = t->w - m;
+    if (back) {
+        sp_ui_button(ui, KIOSK_ACT_BACK, (sp_rect){left, m, bw, bh}, "Back", SP_BUTTON_NORMAL, "back");
+        left += bw + t->gap;
+    }
+    if (done) {
+        sp_ui_button(ui, KIOSK_ACT_DONE, (sp_rect){right - bw, m, bw, bh}, "I'm done", SP_BUTTON_PRIMARY, "check");
+        right -= bw + t->gap;
+    }
+    if (title)
+        sp_ui_label(ui, (sp_rect){left, m, right - left, bh}, title, t->title_size, SP_FONT_BOLD,
+                    back ? SP_ALIGN_CENTER : SP_ALIGN_LEFT, t->text, SP_ROLE_TITLE);
+    int top = m + bh + t->gap;
+    return (sp_rect){m, top, t->w - 2 * m, t->h - top - m};
+}
+
+void kiosk_message_page(sp_app *app, sp_ui *ui, const char *icon, const char *title, const char *body,
+                        const char *status, const char *button, sp_color title_color)
+{
+    const kiosk_theme *t = &app->theme;
+    int w = t->w - 4 * t->margin;
+    if (w > (int)(1100 * t->scale))
+        w = (int)(1100 * t->scale);
+    int x = (t->w - w) / 2;
+    int th = kiosk_line_h(&app->metrics, t->title_size), bh = kiosk_line_h(&app->metrics, t->body_size);
+    int total = (icon ? t->icon_size * 2 + t->gap : 0) + 2 * th + t->gap + 2 * bh + (status ? t->gap + 2 * bh : 0) +
+                (button ? 2 * t->gap + t->button_h : 0);
+    int y = (t->h - total) / 2;
+    if (y < t->margin)
+        y = t->margin;
+    if (icon) {
+        int is = t->icon_size * 2;
+        sp_draw_icon(ui->dl, (sp_rect){(t->w - is) / 2, y, is, is}, icon, title_color);
+        y += is + t->gap;
+    }
+    y += sp_ui_text(ui, (sp_rect){x, y, w, 2 * th}, title, t->title_size, SP_FONT_BOLD, SP_ALIGN_CENTER, title_color,
+                    SP_ROLE_TITLE, 2);
+    y += t->gap;
+    if (body)
+        y += sp_ui_text(ui, (sp_rect){x, y, w, 2 * bh}, body, t->body_size, SP_FONT_REGULAR, SP_ALIGN_CENTER, t->text,
+                        SP_ROLE_BODY, 2);
+    if (status) {
+        y += t->gap;
+        y += sp_ui_text(ui, (sp_rect){x, y, w, 2 * bh}, status, t->body_size, SP_FONT_BOLD, SP_ALIGN_CENTER,
+                        t->accent, SP_ROLE_STATUS, 2);
+    }
+    if (button) {
+        y += 2 * t->gap;
+        int bw = t->button_w;
+        if (y + t->button_h > t->h - t->margin)
+            y = t->h - t->margin - t->button_h;
+        sp_ui_button(ui, KIOSK_ACT_OK, (sp_rect){(t->w - bw) / 2, y, bw, t->button_h}, button, SP_BUTTON_PRIMARY, NULL);
+    }
+}

@@ -1,0 +1,160 @@
+/* app_internal.h — what the screens of the kiosk app share: the app struct, the screen table
+ * and helpers for drawing common parts (header, message pages).
+ *
+ * Each screen is one file with one kiosk_screen descriptor: a name, whether it shows a
+ * signed-in person's data (then the idle timeout applies), and callbacks for entering, drawing,
+ * acting on a tapped or focused target, going back, keys it handles itself, scrolling, and a
+ * timer (deadline + what to do when it passes). A new screen is one more file and one more
+ * line in the table in app.c. */
+#ifndef KIOSK_APP_INTERNAL_H
+#define KIOSK_APP_INTERNAL_H
+
+#include "app/app.h"
+#include "app/session.h"
+#include "app/theme.h"
+#include "goals.h"
+#include "ui/ui.h"
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum {
+    KIOSK_SCREEN_SCAN,
+    KIOSK_SCREEN_WELCOME,
+    KIOSK_SCREEN_GOALS,
+    KIOSK_SCREEN_GOAL,
+    KIOSK_SCREEN_DONE,
+    KIOSK_SCREEN_TIMEOUT,
+    KIOSK_SCREEN_TEACHER,
+    KIOSK_SCREEN_TEACHER_TODAY,
+    KIOSK_SCREEN_UNKNOWN,
+    KIOSK_SCREEN_REVOKED,
+    KIOSK_SCREEN_COOLDOWN,
+    KIOSK_SCREEN_DB,
+    KIOSK_SCREEN_BUSY,
+    KIOSK_SCREEN_COUNT
+} kiosk_screen_id;
+
+/* Action ids shared by screens; screens number their own from KIOSK_ACT_SCREEN and cards from
+ * KIOSK_ACT_CARD. */
+enum { KIOSK_ACT_BACK = 1, KIOSK_ACT_DONE = 2, KIOSK_ACT_OK = 3, KIOSK_ACT_SCREEN = 10, KIOSK_ACT_CARD = 1000 };
+
+typedef struct {
+    const char *name;
+    bool in_session;
+    void (*enter)(sp_app *app, uint64_t now);
+    void (*frame)(sp_app *app, sp_ui *ui, uint64_t now);
+    void (*action)(sp_app *app, int id, uint64_t now);
+    void (*back)(sp_app *app, uint64_t now);      /* Escape */
+    void (*tap)(sp_app *app, uint64_t now);       /* a tap on no target, or Enter with nothing focused */
+    bool (*key)(sp_app *app, sp_app_key key, uint64_t now); /* true if the screen used the key */
+    void (*scroll)(sp_app *app, int dy);
+    uint64_t (*deadline)(const sp_app *app, uint64_t now); /* UINT64_MAX when none */
+    void (*timer)(sp_app *app, uint64_t now);              /* the deadline has passed */
+} kiosk_screen;
+
+extern const kiosk_screen kiosk_screen_scan, kiosk_screen_welcome, kiosk_screen_goals, kiosk_screen_goal,
+    kiosk_screen_done, kiosk_screen_timeout, kiosk_screen_teacher, kiosk_screen_teacher_today, kiosk_screen_unknown,
+    kiosk_screen_revoked, kiosk_screen_cooldown, kiosk_screen_db, kiosk_screen_busy;
+
+/* Who is signed in. Everything here is freed and zeroed when the session ends. */
+typedef struct {
+    bool active;
+    bool teacher;            /* a staff member in the teacher menu */
+    long long holder_id;     /* students.id or staff.id */
+    long long log_key;       /* kiosk_log entry */
+    char *name;              /* preferred name (owned) */
+    sp_goal_view *goals;     /* kiosk-visible goals (owned) */
+    size_t ngoals;
+    int open_goal;           /* index shown by the goal screen */
+    int scroll;              /* goal list scroll offset in pixels */
+    kiosk_who *who;          /* teacher's "who signed in today" (owned) */
+    size_t nwho;
+} kiosk_person;
+
+#define KIOSK_COOLDOWN_SCANS 5
+#define KIOSK_COOLDOWN_WINDOW_MS 60000
+#define KIOSK_COOLDOWN_MS 30000
+#define KIOSK_DB_RETRY_MS 3000
+#define KIOSK_BUSY_RETRY_MS 100
+#define KIOSK_BUSY_GIVE_UP_MS 5000
+#define KIOSK_LOG_RETRY_MS 500
+#define KIOSK_BUSY_TIMEOUT_MS 20
+
+struct sp_app {
+    /* Configuration (strings copied). */
+    char db_path[1024];
+    int idle_ms, warn_ms;
+    int today_override;
+    int tz_min;
+    sp_text_metrics metrics;
+    kiosk_theme theme;
+    sp_ui ui;
+
+    /* Database: NULL while unavailable; reopened by the db screen's timer. */
+    sqlite3 *db;
+    sp_goal_reader *reader;
+    uint64_t db_retry_at;
+    char db_error[256];
+    kiosk_log log;
+    uint64_t log_retry_at;
+
+    /* Screen state. */
+    int screen;
+    int resume_screen;        /* where the timeout warning returns to */
+    uint64_t screen_at;       /* when the current screen was entered */
+    bool redraw;
+    bool purge;
+    bool exit;
+    uint64_t last_input;
+    long long drawn_minute;   /* clock minute in the last frame (scan screen) */
+    long long drawn_seconds;  /* countdown seconds in the last frame */
+
+    kiosk_person person;
+
+    /* Unknown scans within the window, and the cool-down they started. */
+    uint64_t unknown_at[KIOSK_COOLDOWN_SCANS];
+    size_t nunknown;
+    uint64_t cooldown_until;
+
+    /* A scan that met a locked database, retried by the busy screen. */
+    bool pending;
+    char pending_payload[64];
+    uint64_t pending_since, pending_retry_at;
+};
+
+/* app.c */
+void kiosk_go(sp_app *app, kiosk_screen_id screen, uint64_t now);
+void kiosk_end_session(sp_app *app, const char *reason, uint64_t now);
+int kiosk_today(const sp_app *app, uint64_t now);
+/* Handles a scan (also used to retry a pending one). */
+void kiosk_scan(sp_app *app, const char *payload, uint64_t now);
+void kiosk_db_lost(sp_app *app, const char *why, uint64_t now);
+bool kiosk_db_try_open(sp_app *app);
+
+/* Common drawing (app.c). The header has an optional Back button on the left, a title, and an
+ * optional "I'm done" button on the right; returns the content area below it. */
+sp_rect kiosk_header(sp_app *app, sp_ui *ui, const char *title, bool back, bool done);
+/* A centred message page: title, body, optional status line and an optional button. */
+void kiosk_message_page(sp_app *app, sp_ui *ui, const char *icon, const char *title, const char *body,
+                        const char *status, const char *button, sp_color title_color);
+/* When a countdown to `end` that shows drawn_seconds must be drawn again. */
+uint64_t kiosk_countdown_deadline(uint64_t end, long long drawn_seconds);
+long long kiosk_seconds_left(uint64_t end, uint64_t now);
+
+/* model.c: loading what a signed-in person sees. */
+int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
+                             size_t *ngoals);
+void kiosk_model_free(kiosk_person *p);
+const char *kiosk_category_words(const char *category);
+/* "March 17" */
+void kiosk_date_words(int day, char *out, size_t len);
+/* Short number: 2, 2.5, 65% (unit appended only for "%"). */
+void kiosk_value_words(double v, const char *unit, char *out, size_t len);
+/* Traffic light as a dot and words, or the baselining / met message (screen_goals.c). */
+void kiosk_goal_status(sp_app *app, sp_ui *ui, sp_rect r, const sp_goal_view *v, int size, int max_lines);
+/* Day of the next check from the review cadence. */
+int kiosk_next_check_day(const sp_goal_view *v, int today);
+
+#endif

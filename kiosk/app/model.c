@@ -1,0 +1,114 @@
+/* model.c — the view model of a signed-in student: the preferred name and the kiosk-visible
+ * goals (sp_goals_for_student with SP_VIS_KIOSK only), plus the small formatting helpers the
+ * goal screens share (category words, friendly dates, short numbers, next check date).
+ *
+ * Loading happens once at sign-in, so moving between the goal screens never touches the
+ * database. Freeing overwrites the name before releasing it and clears every goal view, so
+ * nothing of the student stays reachable after a sign-out. */
+#include "app/app_internal.h"
+#include "dates.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int load_name(sqlite3 *db, long long student_id, char **name)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT coalesce(nullif(preferred_name, ''), given_name) FROM students"
+                                " WHERE id = ?1 AND archived = 0",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        goto done;
+    sqlite3_bind_int64(st, 1, student_id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *s = (const char *)sqlite3_column_text(st, 0);
+        *name = strdup(s ? s : "");
+        rc = *name ? SQLITE_OK : SQLITE_NOMEM;
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_NOTFOUND;
+    }
+done:
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
+                             size_t *ngoals)
+{
+    *name = NULL;
+    *goals = NULL;
+    *ngoals = 0;
+    int rc = load_name(app->db, student_id, name);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sp_goals_for_student(app->reader, student_id, SP_VIS_KIOSK, today, goals, ngoals);
+    if (rc != SQLITE_OK) {
+        free(*name);
+        *name = NULL;
+        *goals = NULL;
+        *ngoals = 0;
+    }
+    return rc;
+}
+
+void kiosk_model_free(kiosk_person *p)
+{
+    if (p->name) {
+        memset(p->name, 0, strlen(p->name));
+        free(p->name);
+    }
+    if (p->goals)
+        sp_goal_views_free(p->goals, p->ngoals);
+    if (p->who) {
+        memset(p->who, 0, p->nwho * sizeof *p->who);
+        free(p->who);
+    }
+    memset(p, 0, sizeof *p);
+    p->open_goal = -1;
+}
+
+const char *kiosk_category_words(const char *category)
+{
+    if (strcmp(category, "academic") == 0)
+        return "Learning";
+    if (strcmp(category, "behavior") == 0)
+        return "Behavior";
+    if (strcmp(category, "social-emotional") == 0)
+        return "Feelings and friends";
+    if (strcmp(category, "future-readiness") == 0)
+        return "My future";
+    return "Goal";
+}
+
+void kiosk_date_words(int day, char *out, size_t len)
+{
+    static const char *const MONTHS[] = {"January", "February", "March",     "April",   "May",      "June",
+                                         "July",    "August",   "September", "October", "November", "December"};
+    int y, m, d;
+    sp_ymd_from_day(day, &y, &m, &d);
+    snprintf(out, len, "%s %d", MONTHS[(m - 1) % 12], d);
+}
+
+void kiosk_value_words(double v, const char *unit, char *out, size_t len)
+{
+    double r = round(v * 10) / 10;
+    const char *pct = unit && strcmp(unit, "%") == 0 ? "%" : "";
+    if (fabs(r - round(r)) < 1e-9)
+        snprintf(out, len, "%.0f%s", r, pct);
+    else
+        snprintf(out, len, "%.1f%s", r, pct);
+}
+
+int kiosk_next_check_day(const sp_goal_view *v, int today)
+{
+    int cadence = v->goal.cadence_days > 0 ? v->goal.cadence_days : 7;
+    int from = v->last_reviewed_day >= 0 ? v->last_reviewed_day : v->goal.start_day;
+    int next = from + cadence;
+    if (next < today)
+        next += ((today - next + cadence - 1) / cadence) * cadence;
+    return next;
+}
