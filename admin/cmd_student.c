@@ -444,15 +444,19 @@ static int student_show(sp_admin *a, int argc, char **argv)
     fprintf(f, "  Home language:  %s\n", json_string_value(json_object_get(o, "home_language")));
     static const char *const supports[][2] = {{"read_aloud", "read aloud"}, {"dyslexia_font", "dyslexia-friendly font"},
                                               {"large_text", "large text"}, {"high_contrast", "high contrast"}};
-    fprintf(f, "  Reading support:");
+    fprintf(f, "  Supports:      ");
     int nsup = 0;
     for (int i = 0; i < 4; i++)
         if (json_integer_value(json_object_get(o, supports[i][0])))
             fprintf(f, "%s%s", nsup++ ? ", " : " ", supports[i][1]);
     fprintf(f, "%s\n", nsup ? "" : " none");
     const char *acc = json_string_value(json_object_get(o, "accommodations"));
-    if (acc && *acc)
-        fprintf(f, "  Accommodations: %s\n", acc);
+    if (acc && *acc) {
+        fprintf(f, "  Accommodations: ");
+        for (const char *p = acc; *p; p++) /* keep a multi-line note inside its column */
+            fputs(*p == '\n' ? "\n                  " : (char[]){*p, 0}, f);
+        fputc('\n', f);
+    }
     json_t *classes = json_object_get(o, "classes");
     fprintf(f, "  Classes:        ");
     if (!json_array_size(classes))
