@@ -243,9 +243,9 @@ int sp_ui_wrap(const sp_text_metrics *m, const char *text, int size, sp_font_sty
 static void emit_line(sp_ui *ui, sp_rect r, const sp_ui_line *ln, int size, sp_font_style style, sp_align align,
                       sp_color c, sp_text_role role)
 {
-    /* Text wholly outside the clip is not drawn: it cannot be seen, and a list scrolled under the
-     * header must not leave rectangles outside the window. */
-    if (ui->clip.w && !sp_rect_intersect(r, ui->clip).w)
+    /* Only lines wholly inside the clip are drawn: a list scrolled under the header or past the
+     * bottom edge must not leave text rectangles outside the window (or half-cut lines). */
+    if (ui->clip.w && !sp_rect_inside(r, ui->clip))
         return;
     if (ln->ellipsis) {
         char buf[SP_UI_LINE_BYTES + sizeof ELLIPSIS];
