@@ -4,13 +4,15 @@
  * never allocates. When either fills up the command is dropped and `overflow` is set: that is a
  * bug in a screen (tests assert it never happens), not something the renderer has to cope with.
  * Text is copied NUL-terminated into the arena so the renderer and tests can use it as a C
- * string for the life of the frame. */
+ * string for the life of the frame; a reset wipes the bytes the last frame used. */
 #include "ui/draw_list.h"
 
 #include <string.h>
 
 void sp_draw_reset(sp_draw_list *dl, sp_color clear)
 {
+    /* Wipe last frame's text so a signed-out student's words do not linger in memory. */
+    memset(dl->arena, 0, dl->arena_used <= SP_DRAW_TEXT_ARENA ? dl->arena_used : SP_DRAW_TEXT_ARENA);
     dl->count = 0;
     dl->arena_used = 0;
     dl->overflow = false;
