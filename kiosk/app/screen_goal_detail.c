@@ -87,15 +87,20 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     (void)now;
     const kiosk_theme *t = &app->theme;
     const sp_goal_view *v = open_goal(app);
-    char title[64];
-    snprintf(title, sizeof title, "%s goal", v ? kiosk_category_words(v->category) : "My");
-    sp_rect c = kiosk_header(app, ui, title, true, true);
+    sp_rect c = kiosk_header(app, ui, "My goal", true, true);
     if (!v)
         return;
     int body = kiosk_line_h(&app->metrics, t->body_size), lbl = kiosk_line_h(&app->metrics, t->label_size);
     int big = kiosk_line_h(&app->metrics, t->title_size);
 
     int y = c.y;
+    int row = t->icon_size > lbl ? t->icon_size : lbl;
+    sp_draw_icon(ui->dl, (sp_rect){c.x, y + (row - t->icon_size) / 2, t->icon_size, t->icon_size}, v->category,
+                 t->accent);
+    int off = t->icon_size + t->small_gap;
+    sp_ui_label(ui, (sp_rect){c.x + off, y, c.w - off, row}, kiosk_category_words(v->category), t->label_size,
+                SP_FONT_BOLD, SP_ALIGN_LEFT, t->muted, SP_ROLE_LABEL);
+    y += row + t->small_gap;
     y += sp_ui_text(ui, (sp_rect){c.x, y, c.w, 2 * big}, v->student_text ? v->student_text : "", t->title_size,
                     SP_FONT_BOLD, SP_ALIGN_LEFT, t->text, SP_ROLE_STUDENT, 2);
     y += t->small_gap;
