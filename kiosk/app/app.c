@@ -492,7 +492,6 @@ void sp_app_frame(sp_app *app, sp_draw_list *dl, uint64_t now)
 
 uint64_t sp_app_next_deadline(const sp_app *app, uint64_t now)
 {
-    (void)now;
     uint64_t d = UINT64_MAX;
     const kiosk_screen *s = current(app);
     if (s->deadline) {
