@@ -1,0 +1,868 @@
+/* test_app_kiosk.c — the kiosk app driven in virtual time, as a student and a teacher use it.
+ *
+ * Each test builds a small school in a scratch database with plain SQL (the 8th-grade ELA,
+ * 6th-grade behaviour and 10th-grade social-emotional worked examples, plus goals that must
+ * never reach the kiosk), issues badges whose payloads come from sp_badge_payload, then feeds
+ * the app events and asserts on the draw list it produces. Text is measured by a fixed-width
+ * fake (half the pixel size per character), so no SDL is needed. */
+#include "test_support.h"
+
+#include "app/app.h"
+#include "badge.h"
+#include "dates.h"
+#include "db.h"
+#include "ui/draw_list.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- fake text metrics ------------------------------------------------------------------- */
+
+static int fake_width(void *user, const char *text, size_t len, int size, sp_font_style style)
+{
+    (void)user;
+    (void)style;
+    int cps = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80)
+            cps++;
+    return cps * size / 2;
+}
+
+static int fake_line_height(void *user, int size)
+{
+    (void)user;
+    return size * 5 / 4;
+}
+
+static const sp_text_metrics METRICS = {NULL, fake_width, fake_line_height};
+
+/* ---- the school -------------------------------------------------------------------------- */
+
+#define ZOE_TOKEN "ABCDEFGHJKMNPQRSTVWXYZ0123"
+#define MALIK_TOKEN "ZZZZZZZZZZZZZZZZZZZZZZZZZ1"
+#define MALIK_OLD_TOKEN "ZZZZZZZZZZZZZZZZZZZZZZZZZ2"
+#define TEACHER_TOKEN "TTTTTTTTTTTTTTTTTTTTTTTTT3"
+#define UNKNOWN_TOKEN "QQQQQQQQQQQQQQQQQQQQQQQQQ4"
+#define MANY_TOKEN "MMMMMMMMMMMMMMMMMMMMMMMMM5"
+
+#define ZOE_ELA "I will write 3 paragraphs with a claim and 2 pieces of evidence."
+#define ZOE_BEHAVIOR "I will need 2 or fewer reminders to get back on task each day."
+#define ZOE_SEL "I will use a calming strategy when I feel stressed."
+#define ZOE_CONFERENCE "CONFERENCE-ONLY family reading goal"
+#define ZOE_STAFF "STAFF-ONLY reading intervention tier"
+#define ZOE_METHOD "Rubric check on each response, plus conferencing notes"
+#define ZOE_SUPPORT "Small-group writing workshop twice a week, with sentence stems."
+#define ZOE_SUPPORT_CHANGE "Added sentence stems"
+#define MALIK_MATH "I will raise my math unit quiz score from 52% to 65%."
+
+static const char *db_path;
+static sp_app *app;
+static sp_draw_list *dl;
+static uint64_t now;
+
+static uint64_t ms_at(int y, int m, int d, int hh, int mm, int ss)
+{
+    return ((uint64_t)sp_day_from_ymd(y, m, d) * 86400 + (uint64_t)(hh * 3600 + mm * 60 + ss)) * 1000;
+}
+
+static void exec(sqlite3 *db, const char *sql)
+{
+    char *err = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+        fail_msg("%s\n  in: %s", err, sql);
+}
+
+static void add_milestone(sqlite3 *db, long long id, long long student, const char *category, const char *text,
+                          const char *baseline, double target, const char *direction, const char *visibility,
+                          const char *method, const char *support)
+{
+    char sql[4096];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO milestones (id, student_id, statement, student_text, category, baseline, target, direction,"
+             " start_date, due_date, method, support, visibility, created_at, updated_at) VALUES (%lld, %lld,"
+             " 'Teacher wording', '%s', '%s', %s, %g, '%s', '2026-02-23', '2026-04-06', '%s', '%s', '%s',"
+             " '2026-02-23T08:00:00Z', '2026-02-23T08:00:00Z')",
+             id, student, text, category, baseline, target, direction, method, support, visibility);
+    exec(db, sql);
+}
+
+static void add_badge(sqlite3 *db, const char *token, const char *holder_col, long long holder, bool revoked)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "INSERT INTO badges (token, %s, issued_at, revoked_at) VALUES ('%s', %lld, '2026-02-01T08:00:00Z', %s)",
+             holder_col, token, holder, revoked ? "'2026-02-10T08:00:00Z'" : "NULL");
+    exec(db, sql);
+}
+
+static void build_school(const char *path)
+{
+    char err[256];
+    sqlite3 *db = sp_db_open(path, SP_OPEN_CREATE, err, sizeof err);
+    if (!db)
+        fail_msg("%s", err);
+    exec(db, "BEGIN");
+    exec(db, "INSERT INTO staff (id, staff_code, given_name, family_name, display_name, created_at)"
+             " VALUES (1, 'T-RIVERA', 'Ana', 'Rivera', 'Ms. Rivera', '2026-01-05T08:00:00Z')");
+    exec(db, "INSERT INTO students (id, sis_id, given_name, family_name, preferred_name, grade, created_at) VALUES"
+             " (1, 'S-1001', 'Zoe', 'Nakamura', 'Zoë', 8, '2026-01-05T08:00:00Z'),"
+             " (2, 'S-1002', 'Malik', 'Osei', '', 6, '2026-01-05T08:00:00Z'),"
+             " (3, 'S-1003', 'Many', 'Goals', 'Manny', 10, '2026-01-05T08:00:00Z')");
+    add_milestone(db, 1, 1, "academic", ZOE_ELA, "1.5", 3, "higher", "kiosk", ZOE_METHOD, ZOE_SUPPORT);
+    add_milestone(db, 2, 1, "behavior", ZOE_BEHAVIOR, "7", 2, "lower", "kiosk", "10-minute interval checks",
+                  "Visual checklist and a reset corner");
+    add_milestone(db, 3, 1, "social-emotional", ZOE_SEL, "NULL", 3, "higher", "kiosk", "Self-check after class", "");
+    add_milestone(db, 4, 1, "academic", ZOE_CONFERENCE, "1", 4, "higher", "conference", "x", "x");
+    add_milestone(db, 5, 1, "academic", ZOE_STAFF, "1", 4, "higher", "staff", "x", "x");
+    add_milestone(db, 6, 2, "academic", MALIK_MATH, "52", 65, "higher", "kiosk", "Unit quiz", "Math lab on Tuesdays");
+    exec(db, "INSERT INTO measurements (milestone_id, taken_on, value, created_at) VALUES"
+             " (1, '2026-03-02', 2.0, '2026-03-02T15:00:00Z'), (1, '2026-03-09', 2.5, '2026-03-09T15:00:00Z'),"
+             " (2, '2026-03-02', 6, '2026-03-02T15:00:00Z'), (2, '2026-03-09', 5, '2026-03-09T15:00:00Z'),"
+             " (3, '2026-03-10', 1, '2026-03-10T15:00:00Z')");
+    exec(db, "INSERT INTO support_changes (milestone_id, changed_on, note) VALUES (1, '2026-03-05', '" ZOE_SUPPORT_CHANGE "')");
+    /* Manny has seven goals with very long texts: the list must scroll and truncate. */
+    for (int i = 0; i < 7; i++) {
+        char text[1100];
+        int n = snprintf(text, sizeof text, "Goal %d: I will", i + 1);
+        while (n < 900)
+            n += snprintf(text + n, sizeof text - (size_t)n, " keep practising every single day");
+        add_milestone(db, 100 + i, 3, "academic", text, "1", 4, "higher", "kiosk",
+                      "A very long method description that goes on and on about rubrics and checklists and notes",
+                      "A very long support plan with many steps and people and places and times of the week");
+    }
+    add_badge(db, ZOE_TOKEN, "student_id", 1, false);
+    add_badge(db, MALIK_TOKEN, "student_id", 2, false);
+    add_badge(db, MALIK_OLD_TOKEN, "student_id", 2, true);
+    add_badge(db, MANY_TOKEN, "student_id", 3, false);
+    add_badge(db, TEACHER_TOKEN, "staff_id", 1, false);
+    exec(db, "COMMIT");
+    sp_db_close(db);
+}
+
+/* ---- driving the app --------------------------------------------------------------------- */
+
+static void draw(void) { sp_app_frame(app, dl, now); }
+
+static void event(sp_app_event ev)
+{
+    sp_app_handle(app, &ev, now);
+    if (sp_app_needs_redraw(app, now))
+        draw();
+}
+
+static void scan_token(const char *token)
+{
+    sp_app_event ev = {.kind = SP_EV_SCAN};
+    char payload[SP_BADGE_PAYLOAD_MAX];
+    sp_badge_payload(token, payload);
+    snprintf(ev.text, sizeof ev.text, "%s", payload);
+    event(ev);
+}
+
+static void scan_raw(const char *text)
+{
+    sp_app_event ev = {.kind = SP_EV_SCAN};
+    snprintf(ev.text, sizeof ev.text, "%s", text);
+    event(ev);
+}
+
+static void tap(int x, int y) { event((sp_app_event){.kind = SP_EV_POINTER, .x = x, .y = y}); }
+static void key(sp_app_key k) { event((sp_app_event){.kind = SP_EV_KEY, .key = k}); }
+
+/* Lets ms pass in steps, as the platform would: wake at each deadline, tick, draw if needed. */
+static void wait_ms(uint64_t ms)
+{
+    uint64_t until = now + ms;
+    while (now < until) {
+        uint64_t d = sp_app_next_deadline(app, now);
+        now = d > now && d < until ? d : until;
+        event((sp_app_event){.kind = SP_EV_TICK});
+    }
+}
+
+static void tap_text(const char *needle)
+{
+    const sp_draw_cmd *c = sp_draw_find_text(dl, needle);
+    if (!c)
+        fail_msg("no text containing \"%s\" on the %s screen", needle, sp_app_screen_name(app));
+    tap(c->rect.x + c->rect.w / 2, c->rect.y + c->rect.h / 2);
+}
+
+static void expect_screen(const char *name) { assert_string_equal(sp_app_screen_name(app), name); }
+
+/* All texts of the frame joined by spaces: a wrapped paragraph reads as it was written. */
+static const char *screen_text(void)
+{
+    static char all[SP_DRAW_TEXT_ARENA * 2];
+    size_t n = 0;
+    for (size_t i = 0; i < dl->count; i++) {
+        if (dl->cmds[i].kind != SP_CMD_TEXT)
+            continue;
+        size_t len = strlen(dl->cmds[i].text);
+        if (n + len + 2 > sizeof all)
+            break;
+        memcpy(all + n, dl->cmds[i].text, len);
+        n += len;
+        all[n++] = ' ';
+    }
+    all[n] = 0;
+    return all;
+}
+
+static void expect_text(const char *needle)
+{
+    if (!strstr(screen_text(), needle))
+        fail_msg("expected \"%s\" on the %s screen; it shows: %s", needle, sp_app_screen_name(app), screen_text());
+}
+static void expect_no_text(const char *needle)
+{
+    if (strstr(screen_text(), needle))
+        fail_msg("did not expect \"%s\" on the %s screen", needle, sp_app_screen_name(app));
+}
+
+static void start_app_sized(int w, int h)
+{
+    sp_app_config cfg = {.db_path = db_path, .kiosk_name = "Room 12", .width = w, .height = h};
+    app = sp_app_new(&cfg, &METRICS, now);
+    assert_non_null(app);
+    draw();
+}
+
+static void start_app(void) { start_app_sized(1280, 800); }
+
+static int setup(void **state)
+{
+    (void)state;
+    db_path = ts_path("school.db");
+    unlink(db_path);
+    build_school(db_path);
+    dl = calloc(1, sizeof *dl);
+    now = ms_at(2026, 3, 16, 9, 0, 10);
+    app = NULL;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    if (dl)
+        assert_false(dl->overflow);
+    sp_app_free(app);
+    app = NULL;
+    free(dl);
+    dl = NULL;
+    return 0;
+}
+
+static char *last_end_reason(long long student_id, long long staff_id)
+{
+    static char reason[32];
+    sqlite3 *db = ts_open(db_path);
+    sqlite3_stmt *st = NULL;
+    reason[0] = 0;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT coalesce(end_reason, '(open)') FROM kiosk_sessions"
+                                        " WHERE coalesce(student_id, 0) = ?1 AND coalesce(staff_id, 0) = ?2"
+                                        " ORDER BY id DESC LIMIT 1",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_int64(st, 1, student_id);
+    sqlite3_bind_int64(st, 2, staff_id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(reason, sizeof reason, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return reason;
+}
+
+static int count_kind(sp_cmd_kind kind)
+{
+    int n = 0;
+    for (size_t i = 0; i < dl->count; i++)
+        n += dl->cmds[i].kind == kind;
+    return n;
+}
+
+/* ---- tests ------------------------------------------------------------------------------- */
+
+static void scanning_a_badge_greets_the_student_then_shows_their_goals_in_plain_language(void **state)
+{
+    (void)state;
+    start_app();
+    expect_screen("scan");
+    expect_text("Scan your badge");
+    expect_text("Room 12");
+    expect_text("09:00");
+    scan_token(ZOE_TOKEN);
+    expect_screen("welcome");
+    expect_text("Hi, Zoë!");
+    wait_ms(1300);
+    expect_screen("goals");
+    expect_text("My goals");
+    expect_text("I will write 3 paragraphs");
+    expect_text("On track");
+    expect_text("Next check:");
+    expect_text("I'm done");
+    const sp_draw_cmd *c = sp_draw_find_text(dl, "I will write 3 paragraphs");
+    assert_int_equal(c->role, SP_ROLE_STUDENT);
+    /* Icons for the categories. */
+    bool academic = false;
+    for (size_t i = 0; i < dl->count; i++)
+        if (dl->cmds[i].kind == SP_CMD_ICON && strcmp(dl->cmds[i].icon, "academic") == 0)
+            academic = true;
+    assert_true(academic);
+}
+
+static void conference_and_staff_goals_never_reach_the_kiosk(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(ZOE_TOKEN);
+    tap(10, 10); /* a tap skips the greeting */
+    expect_screen("goals");
+    expect_no_text("CONFERENCE-ONLY");
+    expect_no_text("STAFF-ONLY");
+    expect_no_text("Teacher wording");
+    /* Open every card: none of them is the hidden goals. */
+    for (int i = 0; i < 3; i++) {
+        sp_rect targets[16];
+        size_t n = sp_app_touch_targets(app, targets, 16);
+        assert_true(n >= 4); /* three cards and "I'm done" */
+        tap(targets[i].x + targets[i].w / 2, targets[i].y + targets[i].h / 2);
+        expect_screen("goal");
+        expect_no_text("CONFERENCE-ONLY");
+        expect_no_text("STAFF-ONLY");
+        key(SP_KEY_ESCAPE);
+        expect_screen("goals");
+    }
+}
+
+static void tapping_a_card_opens_the_goal_with_its_chart_and_how_we_will_know(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(ZOE_TOKEN);
+    wait_ms(1300);
+    tap_text("I will write 3 paragraphs");
+    expect_screen("goal");
+    expect_text("I will write 3 paragraphs");
+    expect_text("How we'll know");
+    expect_text("Rubric check on each response");
+    expect_text("My support");
+    expect_text("Small-group writing workshop");
+    expect_text(ZOE_SUPPORT_CHANGE); /* the support change is marked on the chart */
+    expect_text("Goal 3");
+    expect_text("Back");
+    assert_true(count_kind(SP_CMD_LINE) >= 4);   /* aim, target, support mark, data line */
+    assert_true(count_kind(SP_CMD_CIRCLE) >= 2); /* the two data points */
+    tap_text("Back");
+    expect_screen("goals");
+}
+
+static void a_goal_without_a_baseline_says_we_are_finding_the_starting_point(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(ZOE_TOKEN);
+    wait_ms(1300);
+    expect_text("We're finding your starting point");
+    tap_text("I will use a calming");
+    expect_screen("goal");
+    expect_text("We're finding your starting point");
+    expect_text("Your teacher will talk with you about support.");
+}
+
+static void lower_is_better_goal_shows_progress_toward_fewer(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(ZOE_TOKEN);
+    wait_ms(1300);
+    expect_text(ZOE_BEHAVIOR);
+    expect_text("Start 7");
+    expect_text("Now 5");
+    expect_text("Goal 2");
+}
+
+static void idle_timeout_counts_down_then_clears_everything_of_the_student(void **state)
+{
+    (void)state;
+    start_app();
+    uint64_t t0 = now;
+    scan_token(ZOE_TOKEN);
+    wait_ms(1300);
+    expect_screen("goals");
+    wait_ms(t0 + 50000 - now);
+    expect_screen("timeout-warning");
+    expect_text("Still there?");
+    expect_text("10 seconds");
+    expect_no_text("I will write");
+    wait_ms(3000);
+    expect_text("7 seconds");
+    /* A tap keeps the session going. */
+    tap(5, 5);
+    expect_screen("goals");
+    expect_text("I will write 3 paragraphs");
+    uint64_t t1 = now;
+    (void)sp_app_take_purge_request(app);
+    wait_ms(t1 + 60000 - now);
+    expect_screen("scan");
+    draw();
+    expect_no_text("Zoë");
+    expect_no_text("I will");
+    expect_no_text("Rubric");
+    for (size_t i = 0; i < dl->count; i++)
+        if (dl->cmds[i].kind == SP_CMD_TEXT)
+            assert_int_not_equal(dl->cmds[i].role, SP_ROLE_STUDENT);
+    assert_true(sp_app_take_purge_request(app));
+    assert_false(sp_app_take_purge_request(app));
+    assert_string_equal(last_end_reason(1, 0), "timeout");
+}
+
+static void im_done_ends_the_session_and_says_goodbye(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(ZOE_TOKEN);
+    wait_ms(1300);
+    tap_text("I'm done");
+    expect_screen("done");
+    expect_text("See you next time");
+    expect_no_text("Zoë");
+    assert_true(sp_app_take_purge_request(app));
+    assert_string_equal(last_end_reason(1, 0), "done");
+    wait_ms(3000);
+    expect_screen("scan");
+}
+
+static void im_done_on_the_goal_page_ends_the_session_too(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(ZOE_TOKEN);
+    wait_ms(1300);
+    tap_text("I will need 2 or fewer");
+    expect_screen("goal");
+    tap_text("I'm done");
+    expect_screen("done");
+    assert_string_equal(last_end_reason(1, 0), "done");
+}
+
+static void a_second_badge_switches_students_at_once(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(ZOE_TOKEN);
+    wait_ms(1300);
+    expect_text("I will write 3 paragraphs");
+    scan_token(MALIK_TOKEN);
+    expect_screen("welcome");
+    expect_text("Hi, Malik!");
+    expect_no_text("Zoë");
+    assert_true(sp_app_take_purge_request(app));
+    assert_string_equal(last_end_reason(1, 0), "switched");
+    assert_string_equal(last_end_reason(2, 0), "(open)");
+    wait_ms(1300);
+    expect_text(MALIK_MATH);
+    expect_no_text("I will write 3 paragraphs");
+}
+
+static void five_unknown_scans_within_a_minute_start_a_cool_down(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(UNKNOWN_TOKEN);
+    expect_screen("unknown-badge");
+    expect_text("We don't know this badge.");
+    expect_text("Ask your teacher.");
+    wait_ms(6000);
+    expect_screen("scan");
+    scan_raw("hello world");      /* malformed counts too */
+    expect_screen("unknown-badge");
+    scan_token(UNKNOWN_TOKEN);
+    scan_raw("SP1:");
+    scan_token(UNKNOWN_TOKEN);
+    expect_screen("cooldown");
+    expect_text("Too many tries.");
+    expect_text("Please wait 30 seconds.");
+    wait_ms(10000);
+    expect_text("Please wait 20 seconds.");
+    scan_token(ZOE_TOKEN); /* ignored while cooling down */
+    expect_screen("cooldown");
+    wait_ms(20500);
+    expect_screen("scan");
+    scan_token(ZOE_TOKEN);
+    expect_screen("welcome");
+    sqlite3 *db = ts_open(db_path);
+    assert_true(ts_query_int(db, "SELECT count(*) FROM scan_events WHERE outcome IN ('unknown','malformed')") == 5);
+    sqlite3_close(db);
+}
+
+static void unknown_scans_spread_over_more_than_a_minute_do_not_cool_down(void **state)
+{
+    (void)state;
+    start_app();
+    for (int i = 0; i < 6; i++) {
+        scan_token(UNKNOWN_TOKEN);
+        expect_screen("unknown-badge");
+        wait_ms(16000);
+    }
+}
+
+static void a_revoked_badge_has_its_own_message(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(MALIK_OLD_TOKEN);
+    expect_screen("revoked-badge");
+    expect_text("This badge is no longer active.");
+    expect_text("Your teacher can print you a new one.");
+    tap_text("OK");
+    expect_screen("scan");
+}
+
+static void teacher_badge_opens_the_menu_and_only_it_exits(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(ZOE_TOKEN);
+    wait_ms(1300);
+    tap_text("I'm done");
+    wait_ms(3000);
+    scan_token(TEACHER_TOKEN);
+    expect_screen("teacher");
+    expect_text("Teacher menu");
+    tap_text("Who signed in today");
+    expect_screen("teacher-today");
+    expect_text("Zoë");
+    expect_text("09:00");
+    tap_text("Back");
+    expect_screen("teacher");
+    assert_false(sp_app_wants_exit(app));
+    tap_text("Exit kiosk");
+    assert_true(sp_app_wants_exit(app));
+    assert_string_equal(last_end_reason(0, 1), "teacher-exit");
+}
+
+static void teacher_can_return_to_the_scan_screen(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(TEACHER_TOKEN);
+    tap_text("Back to scan screen");
+    expect_screen("scan");
+    assert_false(sp_app_wants_exit(app));
+}
+
+static void the_teacher_menu_times_out_like_any_session(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(TEACHER_TOKEN);
+    expect_screen("teacher");
+    wait_ms(50000);
+    expect_screen("timeout-warning");
+    wait_ms(10000);
+    expect_screen("scan");
+    assert_false(sp_app_wants_exit(app));
+    assert_string_equal(last_end_reason(0, 1), "timeout");
+}
+
+static void scanning_the_same_badge_again_keeps_the_session(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(ZOE_TOKEN);
+    wait_ms(1300);
+    tap_text("I will write 3");
+    scan_token(ZOE_TOKEN);
+    expect_screen("goals");
+    assert_string_equal(last_end_reason(1, 0), "(open)");
+    sqlite3 *db = ts_open(db_path);
+    assert_int_equal(ts_query_int(db, "SELECT count(*) FROM kiosk_sessions"), 1);
+    assert_int_equal(ts_query_int(db, "SELECT count(*) FROM kiosk_sessions WHERE kiosk_name = 'Room 12'"
+                                      " AND started_at = '2026-03-16T09:00:10Z'"),
+                     1);
+    sqlite3_close(db);
+}
+
+static void student_keys_never_exit_the_kiosk(void **state)
+{
+    (void)state;
+    start_app();
+    static const sp_app_key ALL[] = {SP_KEY_TAB,  SP_KEY_SHIFT_TAB, SP_KEY_ENTER,     SP_KEY_ESCAPE,
+                                     SP_KEY_LEFT, SP_KEY_RIGHT,     SP_KEY_UP,        SP_KEY_DOWN,
+                                     SP_KEY_BACKSPACE, SP_KEY_PAGE_UP, SP_KEY_PAGE_DOWN, SP_KEY_HOME, SP_KEY_END};
+    for (int round = 0; round < 3; round++) {
+        if (round == 1)
+            scan_token(ZOE_TOKEN);
+        for (int rep = 0; rep < 4; rep++)
+            for (size_t i = 0; i < sizeof ALL / sizeof ALL[0]; i++) {
+                key(ALL[i]);
+                key(SP_KEY_ESCAPE);
+                event((sp_app_event){.kind = SP_EV_TEXT, .text = "\x1b[F4"});
+                assert_false(sp_app_wants_exit(app));
+            }
+    }
+    assert_false(sp_app_wants_exit(app));
+}
+
+static void keyboard_moves_a_visible_focus_ring_and_enter_opens_a_goal(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(ZOE_TOKEN);
+    wait_ms(1300);
+    int frames_before = count_kind(SP_CMD_FRAME);
+    key(SP_KEY_TAB);
+    assert_true(count_kind(SP_CMD_FRAME) > frames_before); /* the ring appeared */
+    key(SP_KEY_ENTER);
+    expect_screen("goal");
+    key(SP_KEY_ESCAPE);
+    expect_screen("goals");
+}
+
+static void a_long_goal_list_scrolls_by_keys_and_drag(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(MANY_TOKEN);
+    wait_ms(1300);
+    expect_screen("goals");
+    expect_text("Goal 1:");
+    expect_no_text("Goal 7:");
+    key(SP_KEY_END);
+    expect_text("Goal 7:");
+    key(SP_KEY_HOME);
+    expect_no_text("Goal 7:");
+    expect_text("Goal 1:");
+    event((sp_app_event){.kind = SP_EV_SCROLL, .y = 5000});
+    expect_text("Goal 7:");
+    event((sp_app_event){.kind = SP_EV_SCROLL, .y = -5000});
+    expect_text("Goal 1:");
+    /* Tab to the last card brings it into view. */
+    for (int i = 0; i < 7; i++)
+        key(SP_KEY_TAB);
+    expect_text("Goal 7:");
+    key(SP_KEY_ENTER);
+    expect_screen("goal");
+    expect_text("Goal 7:");
+}
+
+static void missing_database_shows_a_friendly_page_and_recovers(void **state)
+{
+    (void)state;
+    const char *real = db_path;
+    db_path = ts_path("not-yet.db");
+    unlink(db_path);
+    start_app();
+    expect_screen("db-unavailable");
+    expect_text("Signpost can't reach its data right now.");
+    expect_text("Ask your teacher.");
+    expect_text("Trying again");
+    uint64_t d = sp_app_next_deadline(app, now);
+    assert_true(d > now && d <= now + 3000);
+    scan_token(ZOE_TOKEN); /* scans do nothing harmful meanwhile */
+    expect_screen("db-unavailable");
+    wait_ms(3500);
+    expect_screen("db-unavailable");
+    assert_int_equal(rename(real, db_path), 0);
+    wait_ms(3500);
+    expect_screen("scan");
+    scan_token(ZOE_TOKEN);
+    expect_screen("welcome");
+}
+
+static void a_damaged_database_file_is_a_friendly_page_not_a_crash(void **state)
+{
+    (void)state;
+    db_path = ts_write_file("garbage.db", "this is not a database, just some bytes that are long enough to be read",
+                            72);
+    start_app();
+    expect_screen("db-unavailable");
+}
+
+static void a_locked_database_keeps_the_kiosk_responsive_and_the_log_catches_up(void **state)
+{
+    (void)state;
+    start_app();
+    sqlite3 *writer = ts_open(db_path);
+    exec(writer, "BEGIN IMMEDIATE");
+    exec(writer, "INSERT INTO settings (key, value) VALUES ('lock', 'held')");
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    scan_token(ZOE_TOKEN);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    double ms = (double)(b.tv_sec - a.tv_sec) * 1000 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+    assert_true(ms < 500); /* never waits long for the admin tool */
+    expect_screen("welcome");
+    expect_text("Hi, Zoë!");
+    exec(writer, "COMMIT");
+    sqlite3_close(writer);
+    wait_ms(1300);
+    tap_text("I'm done");
+    wait_ms(1000);
+    assert_string_equal(last_end_reason(1, 0), "done");
+}
+
+static void idle_scan_screen_sleeps_until_the_clock_changes(void **state)
+{
+    (void)state;
+    start_app();
+    assert_false(sp_app_needs_redraw(app, now));
+    uint64_t d = sp_app_next_deadline(app, now);
+    assert_true(d >= now + 1000);
+    assert_true(d <= now + 60000);
+    assert_false(sp_app_needs_redraw(app, now + 500));
+    assert_false(sp_app_needs_redraw(app, d - 1));
+    assert_true(sp_app_needs_redraw(app, d));
+    now = d;
+    event((sp_app_event){.kind = SP_EV_TICK});
+    expect_text("09:01");
+    assert_false(sp_app_needs_redraw(app, now + 1));
+    assert_true(sp_app_next_deadline(app, now) >= now + 59000);
+}
+
+/* Every target at least 64 px tall; every text inside the window; on the goals screen every
+ * student text inside a card. */
+static void check_layout(const char *where, int w, int h)
+{
+    sp_rect targets[256];
+    size_t n = sp_app_touch_targets(app, targets, 256);
+    assert_false(dl->overflow);
+    for (size_t i = 0; i < n; i++)
+        if (targets[i].h < 64)
+            fail_msg("%s at %dx%d: a touch target is only %d px tall", where, w, h, targets[i].h);
+    for (size_t i = 0; i < dl->count; i++) {
+        const sp_draw_cmd *c = &dl->cmds[i];
+        if (c->kind != SP_CMD_TEXT)
+            continue;
+        if (c->rect.x < 0 || c->rect.y < 0 || c->rect.x + c->rect.w > w || c->rect.y + c->rect.h > h)
+            fail_msg("%s at %dx%d: \"%s\" at %d,%d %dx%d leaves the window", where, w, h, c->text, c->rect.x,
+                     c->rect.y, c->rect.w, c->rect.h);
+        int tw = fake_width(NULL, c->text, strlen(c->text), c->size, c->style);
+        if (tw > c->rect.w)
+            fail_msg("%s at %dx%d: \"%s\" is %d px wide in a %d px rect", where, w, h, c->text, tw, c->rect.w);
+        if (strcmp(where, "goals") == 0 && c->role == SP_ROLE_STUDENT) {
+            bool inside = false;
+            for (size_t j = 0; j < n; j++)
+                if (c->rect.x >= targets[j].x && c->rect.y >= targets[j].y &&
+                    c->rect.x + c->rect.w <= targets[j].x + targets[j].w &&
+                    c->rect.y + c->rect.h <= targets[j].y + targets[j].h)
+                    inside = true;
+            if (!inside)
+                fail_msg("%s at %dx%d: \"%s\" is outside its card", where, w, h, c->text);
+        }
+    }
+}
+
+static void layouts_fit_every_window_with_big_touch_targets(void **state)
+{
+    (void)state;
+    static const int SIZES[][2] = {{1280, 800}, {800, 1280}, {1920, 1080}};
+    for (size_t s = 0; s < 3; s++) {
+        int w = SIZES[s][0], h = SIZES[s][1];
+        sp_app_free(app);
+        start_app_sized(w, h);
+        check_layout("scan", w, h);
+        scan_token(MANY_TOKEN);
+        check_layout("welcome", w, h);
+        wait_ms(1300);
+        check_layout("goals", w, h);
+        expect_text("\xE2\x80\xA6"); /* the long texts were cut with an ellipsis */
+        /* Columns: one in portrait, two or three in landscape. */
+        sp_rect targets[64];
+        size_t n = sp_app_touch_targets(app, targets, 64);
+        int xs[8], nx = 0;
+        for (size_t i = 0; i < n; i++) {
+            bool seen = false;
+            for (int k = 0; k < nx; k++)
+                seen |= xs[k] == targets[i].x;
+            if (!seen && targets[i].h > 150 && nx < 8)
+                xs[nx++] = targets[i].x;
+        }
+        if (h > w)
+            assert_int_equal(nx, 1);
+        else
+            assert_true(nx >= 2 && nx <= 3);
+        key(SP_KEY_END);
+        check_layout("goals", w, h);
+        tap_text("Goal 7:");
+        expect_screen("goal");
+        check_layout("goal", w, h);
+        key(SP_KEY_ESCAPE);
+        sp_app_free(app);
+        start_app_sized(w, h);
+        scan_token(ZOE_TOKEN);
+        wait_ms(1300);
+        check_layout("goals", w, h);
+        tap_text("I will write 3 paragraphs");
+        check_layout("goal", w, h);
+        tap_text("I'm done");
+        check_layout("done", w, h);
+        scan_token(TEACHER_TOKEN);
+        check_layout("teacher", w, h);
+        tap_text("Who signed in today");
+        check_layout("teacher-today", w, h);
+        tap_text("Back");
+        tap_text("Back to scan screen");
+        scan_token(UNKNOWN_TOKEN);
+        check_layout("unknown-badge", w, h);
+        scan_token(MALIK_OLD_TOKEN);
+        check_layout("revoked-badge", w, h);
+    }
+}
+
+static void resizing_reflows_the_goal_list(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(ZOE_TOKEN);
+    wait_ms(1300);
+    event((sp_app_event){.kind = SP_EV_RESIZE, .w = 800, .h = 1280});
+    check_layout("goals", 800, 1280);
+    expect_text("I will write 3 paragraphs");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(scanning_a_badge_greets_the_student_then_shows_their_goals_in_plain_language,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(conference_and_staff_goals_never_reach_the_kiosk, setup, teardown),
+        cmocka_unit_test_setup_teardown(tapping_a_card_opens_the_goal_with_its_chart_and_how_we_will_know, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_goal_without_a_baseline_says_we_are_finding_the_starting_point, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(lower_is_better_goal_shows_progress_toward_fewer, setup, teardown),
+        cmocka_unit_test_setup_teardown(idle_timeout_counts_down_then_clears_everything_of_the_student, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(im_done_ends_the_session_and_says_goodbye, setup, teardown),
+        cmocka_unit_test_setup_teardown(im_done_on_the_goal_page_ends_the_session_too, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_second_badge_switches_students_at_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(five_unknown_scans_within_a_minute_start_a_cool_down, setup, teardown),
+        cmocka_unit_test_setup_teardown(unknown_scans_spread_over_more_than_a_minute_do_not_cool_down, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_revoked_badge_has_its_own_message, setup, teardown),
+        cmocka_unit_test_setup_teardown(teacher_badge_opens_the_menu_and_only_it_exits, setup, teardown),
+        cmocka_unit_test_setup_teardown(teacher_can_return_to_the_scan_screen, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_teacher_menu_times_out_like_any_session, setup, teardown),
+        cmocka_unit_test_setup_teardown(scanning_the_same_badge_again_keeps_the_session, setup, teardown),
+        cmocka_unit_test_setup_teardown(student_keys_never_exit_the_kiosk, setup, teardown),
+        cmocka_unit_test_setup_teardown(keyboard_moves_a_visible_focus_ring_and_enter_opens_a_goal, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_long_goal_list_scrolls_by_keys_and_drag, setup, teardown),
+        cmocka_unit_test_setup_teardown(missing_database_shows_a_friendly_page_and_recovers, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_damaged_database_file_is_a_friendly_page_not_a_crash, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_locked_database_keeps_the_kiosk_responsive_and_the_log_catches_up, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(idle_scan_screen_sleeps_until_the_clock_changes, setup, teardown),
+        cmocka_unit_test_setup_teardown(layouts_fit_every_window_with_big_touch_targets, setup, teardown),
+        cmocka_unit_test_setup_teardown(resizing_reflows_the_goal_list, setup, teardown),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    ts_cleanup();
+    return rc;
+}
