@@ -4,6 +4,7 @@
 
 extern const sp_admin_noun sp_cmd_init;
 /* NOUN-DECLARATIONS (one extern line per noun) */
+extern const sp_admin_noun sp_cmd_demo;
 extern const sp_admin_noun sp_cmd_student;
 extern const sp_admin_noun sp_cmd_class;
 extern const sp_admin_noun sp_cmd_staff;
@@ -14,6 +15,7 @@ extern const sp_admin_noun sp_cmd_check;
 const sp_admin_noun *const sp_admin_nouns[] = {
     &sp_cmd_init,
     /* NOUN-TABLE (one line per noun) */
+    &sp_cmd_demo,
     &sp_cmd_student,
     &sp_cmd_class,
     &sp_cmd_staff,
