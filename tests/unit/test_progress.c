@@ -217,6 +217,18 @@ static void the_trend_uses_only_the_last_six_points(void **state)
     assert_int_equal(p.reason, SP_REASON_BELOW_AIM);
 }
 
+static void two_checks_are_too_few_to_call_a_trend(void **state)
+{
+    (void)state;
+    sp_goal g = math();
+    /* a big jump between two quizzes: the line through them is above aim tomorrow, but two points
+     * are not a trend, and the latest quiz is still under the aim line (56.3) */
+    sp_point pts[] = {pt(7, 50), pt(14, 56)};
+    sp_progress p = sp_progress_evaluate(&g, pts, 2, day0() + 15);
+    assert_int_equal(p.light, SP_LIGHT_YELLOW);
+    assert_int_equal(p.reason, SP_REASON_BELOW_AIM);
+}
+
 static void four_misses_are_red_even_when_the_trend_looks_hopeful(void **state)
 {
     (void)state;
@@ -443,6 +455,7 @@ int main(void)
         cmocka_unit_test(latest_quiz_on_the_aim_line_is_green),
         cmocka_unit_test(a_dip_below_aim_stays_green_when_the_trend_is_on_track),
         cmocka_unit_test(the_trend_uses_only_the_last_six_points),
+        cmocka_unit_test(two_checks_are_too_few_to_call_a_trend),
         cmocka_unit_test(four_misses_are_red_even_when_the_trend_looks_hopeful),
         cmocka_unit_test(least_squares_trend_through_points),
         cmocka_unit_test(no_data_for_two_review_periods_is_yellow_even_after_a_good_point),
