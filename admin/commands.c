@@ -5,6 +5,9 @@
 extern const sp_admin_noun sp_cmd_init;
 /* NOUN-DECLARATIONS (one extern line per noun) */
 extern const sp_admin_noun sp_cmd_demo;
+extern const sp_admin_noun sp_cmd_unit;
+extern const sp_admin_noun sp_cmd_target;
+extern const sp_admin_noun sp_cmd_mastery;
 extern const sp_admin_noun sp_cmd_student;
 extern const sp_admin_noun sp_cmd_class;
 extern const sp_admin_noun sp_cmd_staff;
@@ -16,6 +19,9 @@ const sp_admin_noun *const sp_admin_nouns[] = {
     &sp_cmd_init,
     /* NOUN-TABLE (one line per noun) */
     &sp_cmd_demo,
+    &sp_cmd_unit,
+    &sp_cmd_target,
+    &sp_cmd_mastery,
     &sp_cmd_student,
     &sp_cmd_class,
     &sp_cmd_staff,
