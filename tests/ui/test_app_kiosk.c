@@ -11,6 +11,7 @@
 #include "badge.h"
 #include "dates.h"
 #include "db.h"
+#include "demo_school.h"
 #include "ui/draw_list.h"
 
 #include <stdio.h>
@@ -759,6 +760,73 @@ static void check_layout(const char *where, int w, int h)
     }
 }
 
+/* The demo school: about sixty students with names in many scripts and every kind of goal.
+ * Each one signs in; the goals and the first goal's page fit every rule, and no conference or
+ * staff goal shows. */
+static void every_demo_student_sees_only_their_kiosk_goals_and_everything_fits(void **state)
+{
+    (void)state;
+    char err[256];
+    db_path = ts_path("demo.db");
+    unlink(db_path);
+    sqlite3 *db = sp_db_open(db_path, SP_OPEN_CREATE, err, sizeof err);
+    if (!db)
+        fail_msg("%s", err);
+    int today = (int)(now / 86400000);
+    if (sp_demo_build(db, today, NULL, err, sizeof err) != SQLITE_OK)
+        fail_msg("demo: %s", err);
+    /* A badge for every student: D + the student id in 25 digits (all in the badge alphabet). */
+    exec(db, "INSERT INTO badges (token, student_id, issued_at) SELECT 'D' || substr('0000000000000000000000000' || id,"
+             " -25), id, '2026-01-05T08:00:00Z' FROM students WHERE archived = 0");
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT id FROM students WHERE archived = 0 ORDER BY id", -1, &st, NULL),
+                     SQLITE_OK);
+    long long ids[512];
+    size_t n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW && n < 512)
+        ids[n++] = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    assert_true(n >= 20);
+    sqlite3_stmt *hidden = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT student_text FROM milestones WHERE student_id = ?1 AND visibility <> 'kiosk'"
+                                        " AND student_text NOT IN (SELECT student_text FROM milestones WHERE"
+                                        " student_id = ?1 AND visibility = 'kiosk')",
+                                        -1, &hidden, NULL),
+                     SQLITE_OK);
+    start_app();
+    int students_with_goals = 0;
+    for (size_t i = 0; i < n; i++) {
+        char token[32];
+        snprintf(token, sizeof token, "D%025lld", ids[i]);
+        scan_token(token);
+        expect_screen("welcome");
+        tap(1, 1);
+        expect_screen("goals");
+        check_layout("goals", 1280, 800);
+        sqlite3_bind_int64(hidden, 1, ids[i]);
+        while (sqlite3_step(hidden) == SQLITE_ROW) {
+            char head[24];
+            snprintf(head, sizeof head, "%s", (const char *)sqlite3_column_text(hidden, 0));
+            expect_no_text(head);
+        }
+        sqlite3_reset(hidden);
+        sp_rect targets[64];
+        if (sp_app_touch_targets(app, targets, 64) > 1) { /* a card and "I'm done" */
+            students_with_goals++;
+            tap(targets[0].x + targets[0].w / 2, targets[0].y + targets[0].h / 2);
+            expect_screen("goal");
+            check_layout("goal", 1280, 800);
+            expect_text("How we'll know");
+            expect_text("My support");
+        }
+        assert_false(dl->overflow);
+    }
+    sqlite3_finalize(hidden);
+    sqlite3_close(db);
+    assert_true(students_with_goals >= 10);
+}
+
 static void layouts_fit_every_window_with_big_touch_targets(void **state)
 {
     (void)state;
@@ -861,6 +929,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(idle_scan_screen_sleeps_until_the_clock_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(layouts_fit_every_window_with_big_touch_targets, setup, teardown),
         cmocka_unit_test_setup_teardown(resizing_reflows_the_goal_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(every_demo_student_sees_only_their_kiosk_goals_and_everything_fits, setup,
+                                        teardown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ts_cleanup();
