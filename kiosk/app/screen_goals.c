@@ -86,9 +86,10 @@ void kiosk_goal_status(sp_app *app, sp_ui *ui, sp_rect r, const sp_goal_view *v,
         words = sp_light_student_words(v->progress.light);
         c = kiosk_light_color(t, (int)v->progress.light);
     }
-    if (icon)
+    bool shown = sp_ui_visible(ui, (sp_rect){r.x, r.y, r.w, lh}); /* the dot goes with its words */
+    if (shown && icon)
         sp_draw_icon(ui->dl, (sp_rect){r.x, r.y + (lh - dot - 4) / 2, dot + 4, dot + 4}, icon, c);
-    else
+    else if (shown)
         sp_draw_circle(ui->dl, (sp_rect){r.x, r.y + (lh - dot) / 2, dot, dot}, c);
     int off = dot + lh / 3;
     sp_color text_c = (met || v->progress.baselining) ? t->text : c;
@@ -117,7 +118,9 @@ static void card(sp_app *app, sp_ui *ui, int id, sp_rect r, const sp_goal_view *
     int lbl = kiosk_line_h(&app->metrics, t->label_size);
     int row = t->icon_size > lbl ? t->icon_size : lbl;
 
-    sp_draw_icon(ui->dl, (sp_rect){x, y + (row - t->icon_size) / 2, t->icon_size, t->icon_size}, v->category, t->accent);
+    sp_rect icon = {x, y + (row - t->icon_size) / 2, t->icon_size, t->icon_size};
+    if (sp_ui_visible(ui, icon))
+        sp_draw_icon(ui->dl, icon, v->category, t->accent);
     int off = t->icon_size + t->small_gap;
     sp_ui_label(ui, (sp_rect){x + off, y, w - off, row}, kiosk_category_words(v->category), t->label_size, SP_FONT_BOLD,
                 SP_ALIGN_LEFT, t->muted, SP_ROLE_LABEL);

@@ -71,6 +71,8 @@ void sp_ui_clip(sp_ui *ui, sp_rect r)
     sp_draw_clip(ui->dl, r);
 }
 
+bool sp_ui_visible(const sp_ui *ui, sp_rect r) { return !ui->clip.w || sp_rect_inside(r, ui->clip); }
+
 bool sp_ui_target_add(sp_ui *ui, int id, sp_rect r, bool button)
 {
     if (ui->ntargets >= SP_UI_MAX_TARGETS) {
@@ -245,7 +247,7 @@ static void emit_line(sp_ui *ui, sp_rect r, const sp_ui_line *ln, int size, sp_f
 {
     /* Only lines wholly inside the clip are drawn: a list scrolled under the header or past the
      * bottom edge must not leave text rectangles outside the window (or half-cut lines). */
-    if (ui->clip.w && !sp_rect_inside(r, ui->clip))
+    if (!sp_ui_visible(ui, r))
         return;
     if (ln->ellipsis) {
         char buf[SP_UI_LINE_BYTES + sizeof ELLIPSIS];

@@ -65,6 +65,9 @@ void sp_ui_reset_targets(sp_ui *ui);
 /* Clips following commands to r (w == 0: none) and culls text and targets outside it. */
 void sp_ui_clip(sp_ui *ui, sp_rect r);
 
+/* True when r lies wholly inside the current clip (decorations beside culled text use it). */
+bool sp_ui_visible(const sp_ui *ui, sp_rect r);
+
 /* Registers a tappable area; returns true if it has keyboard focus. */
 bool sp_ui_target_add(sp_ui *ui, int id, sp_rect r, bool button);
 void sp_ui_focus_ring(sp_ui *ui, sp_rect r);
