@@ -89,9 +89,8 @@ bool sp_ui_target_add(sp_ui *ui, int id, sp_rect r, bool button)
 
 void sp_ui_focus_ring(sp_ui *ui, sp_rect r)
 {
-    int t = ui->style.focus_thickness;
-    sp_rect ring = {r.x - t, r.y - t, r.w + 2 * t, r.h + 2 * t};
-    sp_draw_frame(ui->dl, sp_rect_intersect(ring, (sp_rect){0, 0, ui->win_w, ui->win_h}), ui->style.focus, t);
+    /* Drawn just inside the widget, so a list's clip never cuts it and it never leaves the window. */
+    sp_draw_frame(ui->dl, r, ui->style.focus, ui->style.focus_thickness);
 }
 
 int sp_ui_line_height(const sp_ui *ui, int size) { return ui->metrics.line_height(ui->metrics.user, size); }

@@ -188,7 +188,7 @@ static void focus_walks_targets_in_drawing_order_and_shows_a_ring(void **state)
     }
     bool ring = false;
     for (size_t i = 0; i < dl->count; i++)
-        ring |= dl->cmds[i].kind == SP_CMD_FRAME && dl->cmds[i].rect.y == 100 - STYLE.focus_thickness;
+        ring |= dl->cmds[i].kind == SP_CMD_FRAME && dl->cmds[i].rect.y == 100 && dl->cmds[i].thickness == STYLE.focus_thickness;
     assert_true(ring);
     assert_int_equal(sp_ui_focus_step(&ui, +1), 7); /* wraps */
     assert_int_equal(sp_ui_focus_step(&ui, -1), 8);
