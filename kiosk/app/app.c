@@ -310,6 +310,7 @@ static uint64_t end_at(const sp_app *app) { return app->last_input + (uint64_t)a
 
 static void advance(sp_app *app, uint64_t now)
 {
+    app->last_now = now;
     if (app->log_retry_at && now >= app->log_retry_at) {
         app->log_retry_at = kiosk_log_flush(&app->log, app->db) ? 0 : now + KIOSK_LOG_RETRY_MS;
     }
@@ -357,6 +358,7 @@ sp_app *sp_app_new(const sp_app_config *cfg, const sp_text_metrics *metrics, uin
     sp_ui_init(&app->ui, metrics);
     kiosk_theme_for(&app->theme, cfg->width > 0 ? cfg->width : 1280, cfg->height > 0 ? cfg->height : 800, metrics);
     app->last_input = now_ms;
+    app->last_now = now_ms;
     app->drawn_minute = -1;
     app->person.open_goal = -1;
     if (kiosk_db_try_open(app)) {
@@ -372,7 +374,7 @@ void sp_app_free(sp_app *app)
 {
     if (!app)
         return;
-    kiosk_end_session(app, "closed", app->last_input);
+    kiosk_end_session(app, "closed", app->last_now);
     kiosk_log_flush(&app->log, app->db);
     db_close(app);
     kiosk_model_free(&app->person);

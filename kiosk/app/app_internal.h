@@ -108,6 +108,7 @@ struct sp_app {
     bool purge;
     bool exit;
     uint64_t last_input;
+    uint64_t last_now;        /* latest time passed in (the close time of a session at exit) */
     long long drawn_minute;   /* clock minute in the last frame (scan screen) */
     long long drawn_seconds;  /* countdown seconds in the last frame */
 

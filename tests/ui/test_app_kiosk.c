@@ -590,6 +590,20 @@ static void scanning_the_same_badge_again_keeps_the_session(void **state)
     sqlite3_close(db);
 }
 
+static void closing_the_kiosk_with_a_student_signed_in_logs_closed(void **state)
+{
+    (void)state;
+    start_app();
+    scan_token(ZOE_TOKEN);
+    wait_ms(5000);
+    sp_app_free(app);
+    app = NULL;
+    assert_string_equal(last_end_reason(1, 0), "closed");
+    sqlite3 *db = ts_open(db_path);
+    assert_int_equal(ts_query_int(db, "SELECT count(*) FROM kiosk_sessions WHERE ended_at = '2026-03-16T09:00:15Z'"), 1);
+    sqlite3_close(db);
+}
+
 static void student_keys_never_exit_the_kiosk(void **state)
 {
     (void)state;
@@ -919,6 +933,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(teacher_can_return_to_the_scan_screen, setup, teardown),
         cmocka_unit_test_setup_teardown(the_teacher_menu_times_out_like_any_session, setup, teardown),
         cmocka_unit_test_setup_teardown(scanning_the_same_badge_again_keeps_the_session, setup, teardown),
+        cmocka_unit_test_setup_teardown(closing_the_kiosk_with_a_student_signed_in_logs_closed, setup, teardown),
         cmocka_unit_test_setup_teardown(student_keys_never_exit_the_kiosk, setup, teardown),
         cmocka_unit_test_setup_teardown(keyboard_moves_a_visible_focus_ring_and_enter_opens_a_goal, setup, teardown),
         cmocka_unit_test_setup_teardown(a_long_goal_list_scrolls_by_keys_and_drag, setup, teardown),
