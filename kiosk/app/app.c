@@ -166,10 +166,10 @@ static bool count_unknown(sp_app *app, uint64_t now)
     return false;
 }
 
-static void not_recognised(sp_app *app, const char *outcome, uint64_t now)
+static void not_recognised(sp_app *app, sp_scan_outcome outcome, uint64_t now)
 {
     kiosk_end_session(app, "switched", now);
-    kiosk_log_scan(&app->log, app->db, outcome, now);
+    kiosk_log_scan(&app->log, app->db, outcome);
     if (count_unknown(app, now))
         kiosk_go(app, KIOSK_SCREEN_COOLDOWN, now);
     else
@@ -215,7 +215,7 @@ static void sign_in_student(sp_app *app, const char *payload, long long student_
     }
     app->pending = false;
     if (rc == SQLITE_NOTFOUND) { /* archived between lookup and load */
-        not_recognised(app, "unknown", now);
+        not_recognised(app, SP_SCAN_UNKNOWN, now);
         return;
     }
     if (rc != SQLITE_OK) {
@@ -252,7 +252,7 @@ static void sign_in_teacher(sp_app *app, long long staff_id, uint64_t now)
 void kiosk_scan(sp_app *app, const char *payload, uint64_t now)
 {
     if (cooling_down(app, now)) {
-        kiosk_log_scan(&app->log, app->db, "cooldown", now);
+        kiosk_log_scan(&app->log, app->db, SP_SCAN_COOLDOWN);
         app->redraw = true;
         return;
     }
@@ -263,7 +263,7 @@ void kiosk_scan(sp_app *app, const char *payload, uint64_t now)
     char token[SP_BADGE_TOKEN_CHARS + 1];
     if (sp_badge_parse(payload, strlen(payload), token) != SP_PAYLOAD_OK) {
         app->pending = false;
-        not_recognised(app, "malformed", now);
+        not_recognised(app, SP_SCAN_MALFORMED, now);
         return;
     }
     sp_badge_identity id;
@@ -287,13 +287,13 @@ void kiosk_scan(sp_app *app, const char *payload, uint64_t now)
     case SP_BADGE_REVOKED:
         app->pending = false;
         kiosk_end_session(app, "switched", now);
-        kiosk_log_scan(&app->log, app->db, "revoked", now);
+        kiosk_log_scan(&app->log, app->db, SP_SCAN_REVOKED);
         kiosk_go(app, KIOSK_SCREEN_REVOKED, now);
         break;
     case SP_BADGE_UNKNOWN:
     default:
         app->pending = false;
-        not_recognised(app, "unknown", now);
+        not_recognised(app, SP_SCAN_UNKNOWN, now);
         break;
     }
 }

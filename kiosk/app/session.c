@@ -152,21 +152,10 @@ void kiosk_log_end(kiosk_log *log, sqlite3 *db, long long key, const char *reaso
     kiosk_log_flush(log, db);
 }
 
-void kiosk_log_scan(const kiosk_log *log, sqlite3 *db, const char *outcome, uint64_t now_ms)
+void kiosk_log_scan(const kiosk_log *log, sqlite3 *db, sp_scan_outcome outcome)
 {
-    sqlite3_stmt *st = NULL;
-    char at[24];
-    if (!db)
-        return;
-    kiosk_iso_from_ms(now_ms, at);
-    if (sqlite3_prepare_v2(db, "INSERT INTO scan_events (at, kiosk_name, outcome) VALUES (?1, ?2, ?3)", -1, &st,
-                           NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, log->kiosk_name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, outcome, -1, SQLITE_STATIC);
-        sqlite3_step(st);
-    }
-    sqlite3_finalize(st);
+    if (db)
+        sp_scan_log(db, log->kiosk_name, outcome);
 }
 
 /* Copies at most max-1 bytes of s without splitting a UTF-8 sequence. */
