@@ -4,6 +4,13 @@
 
 extern const sp_admin_noun sp_cmd_init;
 /* NOUN-DECLARATIONS (one extern line per noun) */
+extern const sp_admin_noun sp_cmd_badge;
+extern const sp_admin_noun sp_cmd_milestone;
+extern const sp_admin_noun sp_cmd_measurement;
+extern const sp_admin_noun sp_cmd_support;
+extern const sp_admin_noun sp_cmd_rule;
+extern const sp_admin_noun sp_cmd_shoutout;
+extern const sp_admin_noun sp_cmd_review;
 extern const sp_admin_noun sp_cmd_demo;
 extern const sp_admin_noun sp_cmd_unit;
 extern const sp_admin_noun sp_cmd_target;
@@ -18,6 +25,13 @@ extern const sp_admin_noun sp_cmd_check;
 const sp_admin_noun *const sp_admin_nouns[] = {
     &sp_cmd_init,
     /* NOUN-TABLE (one line per noun) */
+    &sp_cmd_badge,
+    &sp_cmd_milestone,
+    &sp_cmd_measurement,
+    &sp_cmd_support,
+    &sp_cmd_rule,
+    &sp_cmd_shoutout,
+    &sp_cmd_review,
     &sp_cmd_demo,
     &sp_cmd_unit,
     &sp_cmd_target,
