@@ -523,12 +523,28 @@ static int surface_error(cairo_surface_t *s, const char *path, char *err, size_t
     return -1;
 }
 
+static void paper_size(sp_paper paper, double *w, double *h)
+{
+    *w = paper == SP_PAPER_LETTER ? 215.9 : 210.0;
+    *h = paper == SP_PAPER_LETTER ? 279.4 : 297.0;
+}
+
+void sp_badge_sheet_card_origin(sp_paper paper, int index_on_page, double *x_mm, double *y_mm)
+{
+    double pw, ph;
+    paper_size(paper, &pw, &ph);
+    const int cols = 2, rows = SP_CARDS_PER_PAGE / 2;
+    *x_mm = (pw - cols * SP_CARD_W_MM) / 2 + (index_on_page % cols) * SP_CARD_W_MM;
+    *y_mm = (ph - rows * SP_CARD_H_MM) / 2 - 4 + (index_on_page / cols) * SP_CARD_H_MM;
+}
+
 int sp_badge_sheet_pdf(const char *path, sp_paper paper, const sp_badge_card *cards, size_t n, const char *footer,
                        char *err, size_t errlen)
 {
-    double pw = paper == SP_PAPER_LETTER ? 215.9 : 210.0, ph = paper == SP_PAPER_LETTER ? 279.4 : 297.0;
+    double pw, ph, gx, gy;
+    paper_size(paper, &pw, &ph);
     const int cols = 2, rows = SP_CARDS_PER_PAGE / 2;
-    double gx = (pw - cols * SP_CARD_W_MM) / 2, gy = (ph - rows * SP_CARD_H_MM) / 2 - 4;
+    sp_badge_sheet_card_origin(paper, 0, &gx, &gy);
     cairo_surface_t *s = cairo_pdf_surface_create(path, pw * PT_PER_MM, ph * PT_PER_MM);
     if (surface_error(s, path, err, errlen)) {
         cairo_surface_destroy(s);
@@ -546,7 +562,8 @@ int sp_badge_sheet_pdf(const char *path, sp_paper paper, const sp_badge_card *ca
             size_t i = p * SP_CARDS_PER_PAGE + (size_t)k;
             if (i >= n)
                 break;
-            double x = gx + (k % cols) * SP_CARD_W_MM, y = gy + (k / cols) * SP_CARD_H_MM;
+            double x, y;
+            sp_badge_sheet_card_origin(paper, k, &x, &y);
             draw_card(&t, &cards[i], x, y);
             draw_cut_lines(cr, x, y);
         }

@@ -38,6 +38,10 @@ int sp_badge_sheet_pdf(const char *path, sp_paper paper, const sp_badge_card *ca
 /* Writes one card as a PNG at dpi dots per inch (300 is a good print resolution). */
 int sp_badge_card_png(const char *path, const sp_badge_card *card, double dpi, char *err, size_t errlen);
 
+/* Where card number index_on_page (0..SP_CARDS_PER_PAGE-1, row by row) sits on a page of
+ * this paper: its top-left corner in millimetres from the page's top-left corner. */
+void sp_badge_sheet_card_origin(sp_paper paper, int index_on_page, double *x_mm, double *y_mm);
+
 /* The QR matrix of a payload in alphanumeric mode, level M: width*width bytes, 1 = dark, without
  * the quiet zone. Returns NULL if the payload cannot be encoded. Free with free(). */
 unsigned char *sp_badge_qr_matrix(const char *payload, int *width);

@@ -1,0 +1,230 @@
+/* camera.c — QR decoding of grey frames, duplicate suppression, and the camera thread.
+ *
+ * The thread waits for frames with poll() on the video device (so stopping never waits on a
+ * blocked read for long), converts each frame to 8-bit grey (zbar's Y800), and decodes it with
+ * the same sp_qr_decode_grey the tests use. Only the last function here knows about SDL. */
+#include "platform/camera.h"
+
+#include <SDL.h>
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <zbar.h>
+
+struct sp_qr_decoder {
+    zbar_image_scanner_t *scanner;
+    unsigned char *copy; /* frames with padding between rows are copied here first */
+    size_t copy_cap;
+};
+
+sp_qr_decoder *sp_qr_decoder_new(void)
+{
+    sp_qr_decoder *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->scanner = zbar_image_scanner_create();
+    if (!d->scanner) {
+        free(d);
+        return NULL;
+    }
+    zbar_image_scanner_set_config(d->scanner, 0, ZBAR_CFG_ENABLE, 0);
+    zbar_image_scanner_set_config(d->scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
+    return d;
+}
+
+void sp_qr_decoder_free(sp_qr_decoder *d)
+{
+    if (!d)
+        return;
+    zbar_image_scanner_destroy(d->scanner);
+    free(d->copy);
+    free(d);
+}
+
+int sp_qr_decode_grey(sp_qr_decoder *d, const unsigned char *grey, int w, int h, int stride,
+                      char out[][SP_CAMERA_TEXT_MAX], int max)
+{
+    if (!d || !grey || w <= 0 || h <= 0 || stride < w)
+        return 0;
+    const unsigned char *data = grey;
+    size_t size = (size_t)w * (size_t)h;
+    if (stride != w) {
+        if (d->copy_cap < size) {
+            unsigned char *c = realloc(d->copy, size);
+            if (!c)
+                return 0;
+            d->copy = c;
+            d->copy_cap = size;
+        }
+        for (int y = 0; y < h; y++)
+            memcpy(d->copy + (size_t)y * (size_t)w, grey + (size_t)y * (size_t)stride, (size_t)w);
+        data = d->copy;
+    }
+    zbar_image_t *img = zbar_image_create();
+    if (!img)
+        return 0;
+    zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
+    zbar_image_set_size(img, (unsigned)w, (unsigned)h);
+    zbar_image_set_data(img, data, size, NULL);
+    int n = 0;
+    if (zbar_scan_image(d->scanner, img) > 0) {
+        for (const zbar_symbol_t *s = zbar_image_first_symbol(img); s && n < max; s = zbar_symbol_next(s)) {
+            if (zbar_symbol_get_type(s) != ZBAR_QRCODE)
+                continue;
+            snprintf(out[n++], SP_CAMERA_TEXT_MAX, "%s", zbar_symbol_get_data(s));
+        }
+    }
+    zbar_image_destroy(img);
+    return n;
+}
+
+bool sp_camera_dedupe_accept(sp_camera_dedupe *d, const char *text, uint64_t now_ms)
+{
+    bool same = strncmp(d->last, text, sizeof d->last) == 0;
+    bool accept = !same || now_ms - d->last_at >= SP_CAMERA_REPEAT_MS;
+    if (!same) {
+        size_t n = strnlen(text, sizeof d->last - 1);
+        memcpy(d->last, text, n);
+        d->last[n] = 0;
+    }
+    d->last_at = now_ms;
+    return accept;
+}
+
+/* ---- the camera thread ----------------------------------------------------------------- */
+
+struct sp_camera {
+    zbar_video_t *video;
+    pthread_t thread;
+    atomic_bool stop;
+    sp_camera_fn fn;
+    void *user;
+    char device[256];
+};
+
+static uint64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static void *camera_main(void *arg)
+{
+    sp_camera *c = arg;
+    sp_qr_decoder *dec = sp_qr_decoder_new();
+    sp_camera_dedupe dd = {0};
+    char found[4][SP_CAMERA_TEXT_MAX];
+    int fd = zbar_video_get_fd(c->video);
+    while (dec && !atomic_load(&c->stop)) {
+        if (fd >= 0) {
+            struct pollfd p = {.fd = fd, .events = POLLIN};
+            int r = poll(&p, 1, 200);
+            if (r == 0 || (r < 0 && errno == EINTR))
+                continue;
+        }
+        zbar_image_t *frame = zbar_video_next_image(c->video);
+        if (!frame) {
+            char msg[400];
+            snprintf(msg, sizeof msg, "The camera %s stopped sending pictures. Scan with the scanner instead.",
+                     c->device);
+            c->fn(SP_CAMERA_EVENT_LOST, msg, c->user);
+            break;
+        }
+        zbar_image_t *grey = zbar_image_convert(frame, zbar_fourcc('Y', '8', '0', '0'));
+        if (grey) {
+            int w = (int)zbar_image_get_width(grey), h = (int)zbar_image_get_height(grey);
+            int n = sp_qr_decode_grey(dec, zbar_image_get_data(grey), w, h, w, found, 4);
+            uint64_t now = mono_ms();
+            for (int i = 0; i < n; i++)
+                if (sp_camera_dedupe_accept(&dd, found[i], now))
+                    c->fn(SP_CAMERA_EVENT_SCAN, found[i], c->user);
+            zbar_image_destroy(grey);
+        }
+        zbar_image_destroy(frame);
+    }
+    sp_qr_decoder_free(dec);
+    return NULL;
+}
+
+static void camera_error(const char *device, const char *detail, char *err, size_t errlen)
+{
+    struct stat st;
+    if (stat(device, &st) != 0)
+        snprintf(err, errlen, "The camera %s is not there. Is it plugged in? (Badges still work with the scanner.)",
+                 device);
+    else if (detail && (strstr(detail, "busy") || strstr(detail, "Busy")))
+        snprintf(err, errlen, "The camera %s is busy: another program is using it. Close that program and start "
+                              "the kiosk again.", device);
+    else
+        snprintf(err, errlen, "The camera %s cannot be used: %s", device, detail ? detail : "unknown error");
+}
+
+sp_camera *sp_camera_start(const char *device, sp_camera_fn fn, void *user, char *err, size_t errlen)
+{
+    sp_camera *c = calloc(1, sizeof *c);
+    if (!c) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    snprintf(c->device, sizeof c->device, "%s", device);
+    c->fn = fn;
+    c->user = user;
+    atomic_init(&c->stop, false);
+    c->video = zbar_video_create();
+    if (!c->video || zbar_video_open(c->video, device) != 0 || zbar_negotiate_format(c->video, NULL) != 0 ||
+        zbar_video_enable(c->video, 1) != 0) {
+        camera_error(device, c->video ? zbar_video_error_string(c->video, 0) : NULL, err, errlen);
+        goto fail;
+    }
+    if (pthread_create(&c->thread, NULL, camera_main, c) != 0) {
+        snprintf(err, errlen, "cannot start the camera thread for %s", device);
+        zbar_video_enable(c->video, 0);
+        goto fail;
+    }
+    return c;
+fail:
+    if (c->video)
+        zbar_video_destroy(c->video);
+    free(c);
+    return NULL;
+}
+
+void sp_camera_stop(sp_camera *c)
+{
+    if (!c)
+        return;
+    atomic_store(&c->stop, true);
+    pthread_join(c->thread, NULL);
+    zbar_video_enable(c->video, 0);
+    zbar_video_destroy(c->video);
+    free(c);
+}
+
+/* ---- SDL glue ---------------------------------------------------------------------------- */
+
+static void post_sdl(int what, const char *text, void *user)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = (Uint32)(uintptr_t)user;
+    ev.user.code = what;
+    ev.user.data1 = strdup(text);
+    if (ev.user.data1 && SDL_PushEvent(&ev) != 1)
+        free(ev.user.data1);
+}
+
+sp_camera *sp_camera_start_sdl(const char *device, uint32_t sdl_event_type, char *err, size_t errlen)
+{
+    if (sdl_event_type == (uint32_t)-1 || sdl_event_type == 0) {
+        snprintf(err, errlen, "no SDL event type for the camera (SDL_RegisterEvents failed)");
+        return NULL;
+    }
+    return sp_camera_start(device, post_sdl, (void *)(uintptr_t)sdl_event_type, err, errlen);
+}
