@@ -291,8 +291,8 @@ static int number_opt(sp_admin *a, draft *d, int f, const char *opt, const char 
     return SP_EXIT_OK;
 }
 
-/* Applies the given options to the draft, checking each value on its own. *direction_given is
- * set when --direction was written (add infers it otherwise). */
+/* Applies the given options to the draft, checking each value on its own; check_draft() then
+ * looks at the whole. --due comes last because "+6w" counts from the (new) start date. */
 static int apply_options(sp_admin *a, const sp_opt *o, mode m, draft *d, long long self_id)
 {
     int rc = SP_EXIT_OK;
@@ -444,8 +444,8 @@ static int apply_options(sp_admin *a, const sp_opt *o, mode m, draft *d, long lo
 
 static bool direction_lower(const draft *d) { return strcmp(get_text(d, F_DIRECTION), "lower") == 0; }
 
-/* Checks the draft as a whole. `blame_target` names the option to point at when target and
- * baseline disagree. */
+/* Checks the draft as a whole. Add infers the direction from baseline and target when --direction
+ * is not given; otherwise a direction that contradicts them is refused. */
 static int check_draft(sp_admin *a, draft *d, const sp_opt *o, mode m)
 {
     char b[32], t[32], lo[32], hi[32], s1[11], s2[11];
@@ -1260,7 +1260,10 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
             sp_date_format(v.last_reviewed_day, b1);
             fprintf(f, "  Last review:   %s\n", b1);
         }
-        fprintf(f, "  Due for review: %s\n", v.due_for_review && open ? (snprintf(b2, sizeof b2, "yes \xE2\x80\x94 due for its %s review", cadence), b2) : "no");
+        if (v.due_for_review && open)
+            fprintf(f, "  Due for review: yes \xE2\x80\x94 due for its %s review\n", cadence);
+        else
+            fprintf(f, "  Due for review: no\n");
     }
 
     json_object_set_new(obj, "id", json_integer(v.id));
