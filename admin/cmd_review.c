@@ -167,7 +167,7 @@ static int classify(sp_admin *a, review *rv, const sp_goal_view *v, const char *
     if (p->raise_goal) {
         it.group = G_RAISE;
         snprintf(it.reason, sizeof it.reason,
-                 "last 4 checks above the aim line and at the target before the due date \xE2\x80\x94 raise the goal?");
+                 "last 4 checks above the aim line and at the target, before the due date");
         if (push_item(rv, &it))
             return sp_admin_fail(a, SP_EXIT_RUNTIME, "out of memory");
     }
@@ -247,7 +247,7 @@ static void print_text(sp_admin *a, const review *rv, const char *scope, bool si
             sp_table_add(t, (const char *const[]){it->name, it->sis, id, it->text, it->reason});
         }
         if (sp_table_rows(t)) {
-            fprintf(f, "\n%s:\n", GROUP_TITLE[g]);
+            fprintf(f, "\n%s%s\n", GROUP_TITLE[g], g == G_RAISE ? "" : ":");
             sp_table_print(t, f, "");
         }
         sp_table_free(t);

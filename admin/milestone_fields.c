@@ -156,7 +156,7 @@ void sp_ms_cadence_words(int days, char *out, size_t outlen)
     else if (days == 7)
         snprintf(out, outlen, "weekly");
     else if (days % 7 == 0 && days < 28)
-        snprintf(out, outlen, "%d-weekly", days / 7);
+        snprintf(out, outlen, "%d-week", days / 7);
     else if (days >= 28 && days <= 31)
         snprintf(out, outlen, "monthly");
     else
