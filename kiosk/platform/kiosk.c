@@ -133,8 +133,19 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     k.windowed = opt->windowed;
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    const char *asked = getenv("SDL_VIDEODRIVER");
+    const char *x11 = getenv("DISPLAY"), *wayland = getenv("WAYLAND_DISPLAY");
+    if ((!asked || !*asked) && (!x11 || !*x11) && (!wayland || !*wayland))
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "kmsdrm"); /* a console kiosk; no noisy Wayland probe */
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
         return SP_KIOSK_NO_DISPLAY;
+    /* SDL falls back to its invisible drivers when nothing else works; a kiosk nobody can see is
+     * no use unless someone asked for it on purpose (SDL_VIDEODRIVER set). */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if ((!asked || !*asked) && driver && (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0)) {
+        SDL_Quit();
+        return SP_KIOSK_NO_DISPLAY;
+    }
     if (TTF_Init() != 0) {
         fprintf(stderr, "signpost-kiosk: cannot start the font engine: %s\n", TTF_GetError());
         goto done;
