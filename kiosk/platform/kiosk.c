@@ -161,8 +161,11 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     const char *gpu = getenv("SIGNPOST_KIOSK_GPU");
     if (gpu && strcmp(gpu, "1") == 0)
         k.ren = SDL_CreateRenderer(k.win, -1, SDL_RENDERER_ACCELERATED);
-    if (!k.ren)
+    if (!k.ren) {
+        /* without this SDL presents the software framebuffer through OpenGL, loading Mesa */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
         k.ren = SDL_CreateRenderer(k.win, -1, SDL_RENDERER_SOFTWARE);
+    }
     if (!k.ren) {
         fprintf(stderr, "signpost-kiosk: cannot create a renderer: %s\n", SDL_GetError());
         goto done;
