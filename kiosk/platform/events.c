@@ -1,12 +1,10 @@
 /* events.c — translating SDL input into app events (see events.h).
  *
- * The scan detector here is deliberately small: characters are held while the typed text is
- * still a prefix of "SP1:" or starts with it (case-insensitive, as scanners in lowercase mode
- * send); Enter then delivers the held text as a scan. A held text that stops looking like a
- * payload is released as ordinary typing, so a student typing "Spain" loses nothing. */
+ * Keys go through sp_wedge (scan_wedge.c) with SDL's event timestamps: it holds fast bursts,
+ * turns a burst ending in Enter into a scan and releases everything else as typing within a few
+ * tens of milliseconds; the loop calls sp_events_tick at sp_events_deadline for that. */
 #include "platform/events.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +15,7 @@ void sp_events_init(sp_events *t, int out_w, int out_h, int win_w, int win_h)
     t->out_h = out_h;
     t->win_w = win_w > 0 ? win_w : out_w;
     t->win_h = win_h > 0 ? win_h : out_h;
+    sp_wedge_init(&t->wedge, NULL);
 }
 
 sp_app_event sp_events_key(sp_app_key key)
@@ -73,43 +72,51 @@ bool sp_events_key_by_name(const char *name, sp_app_key *key)
     return false;
 }
 
-/* Could the held text still become (or already be) a badge payload? */
-static bool maybe_payload(const char *s, size_t len)
+/* Turns the detector's outputs into app events after the n already in out. */
+static size_t from_wedge(const sp_wedge_out *w, int count, sp_app_event *out, size_t n)
 {
-    static const char prefix[] = "SP1:";
-    for (size_t i = 0; i < len && i < 4; i++)
-        if (toupper((unsigned char)s[i]) != prefix[i])
-            return false;
-    return true;
-}
-
-static size_t release_held(sp_events *t, sp_app_event *out, size_t n)
-{
-    if (t->held_len == 0 || n >= SP_EVENTS_MAX_OUT)
-        return n;
-    memset(&out[n], 0, sizeof out[n]);
-    out[n].kind = SP_EV_TEXT;
-    memcpy(out[n].text, t->held, t->held_len);
-    t->held_len = 0;
-    return n + 1;
-}
-
-static size_t on_text(sp_events *t, const char *text, sp_app_event *out)
-{
-    size_t n = 0, len = strlen(text);
-    if (t->held_len + len < sizeof t->held) {
-        memcpy(t->held + t->held_len, text, len);
-        t->held_len += len;
-        t->held[t->held_len] = '\0';
-        if (maybe_payload(t->held, t->held_len))
-            return 0;
-        return release_held(t, out, 0);
+    for (int i = 0; i < count && n < SP_EVENTS_MAX_OUT; i++) {
+        if (w[i].kind == SP_WEDGE_SCAN) {
+            out[n++] = sp_events_scan(w[i].text);
+        } else if (w[i].kind == SP_WEDGE_ENTER) {
+            out[n++] = sp_events_key(SP_KEY_ENTER);
+        } else {
+            /* typed text, in pieces that fit the event */
+            const char *s = w[i].text;
+            size_t len = strlen(s);
+            while (len > 0 && n < SP_EVENTS_MAX_OUT) {
+                size_t take = len < sizeof out[n].text - 1 ? len : sizeof out[n].text - 1;
+                while (take < len && take > 0 && ((unsigned char)s[take] & 0xC0) == 0x80)
+                    take--; /* never split a UTF-8 character */
+                memset(&out[n], 0, sizeof out[n]);
+                out[n].kind = SP_EV_TEXT;
+                memcpy(out[n].text, s, take);
+                n++;
+                s += take;
+                len -= take;
+            }
+        }
     }
-    n = release_held(t, out, n);
-    memset(&out[n], 0, sizeof out[n]);
-    out[n].kind = SP_EV_TEXT;
-    snprintf(out[n].text, sizeof out[n].text, "%s", text);
-    return n + 1;
+    return n;
+}
+
+size_t sp_events_tick(sp_events *t, uint64_t now_ticks, sp_app_event *out)
+{
+    sp_wedge_out w[SP_WEDGE_MAX_OUT];
+    int count = sp_wedge_tick(&t->wedge, now_ticks, w);
+    return from_wedge(w, count, out, 0);
+}
+
+uint64_t sp_events_deadline(const sp_events *t)
+{
+    return sp_wedge_deadline(&t->wedge);
+}
+
+static size_t on_text(sp_events *t, const SDL_TextInputEvent *e, sp_app_event *out)
+{
+    sp_wedge_out w[SP_WEDGE_MAX_OUT];
+    int count = sp_wedge_char(&t->wedge, e->text, e->timestamp, w);
+    return from_wedge(w, count, out, 0);
 }
 
 static size_t on_key(sp_events *t, const SDL_KeyboardEvent *k, sp_app_event *out)
@@ -117,15 +124,11 @@ static size_t on_key(sp_events *t, const SDL_KeyboardEvent *k, sp_app_event *out
     sp_app_key key;
     switch (k->keysym.sym) {
     case SDLK_RETURN:
-    case SDLK_KP_ENTER:
-        if (t->held_len > 4) {
-            t->held[t->held_len] = '\0';
-            out[0] = sp_events_scan(t->held);
-            t->held_len = 0;
-            return 1;
-        }
-        key = SP_KEY_ENTER;
-        break;
+    case SDLK_KP_ENTER: {
+        sp_wedge_out w[SP_WEDGE_MAX_OUT];
+        int count = sp_wedge_enter(&t->wedge, k->timestamp, w);
+        return from_wedge(w, count, out, 0);
+    }
     case SDLK_TAB: key = (k->keysym.mod & KMOD_SHIFT) ? SP_KEY_SHIFT_TAB : SP_KEY_TAB; break;
     case SDLK_ESCAPE: key = SP_KEY_ESCAPE; break;
     case SDLK_LEFT: key = SP_KEY_LEFT; break;
@@ -136,25 +139,23 @@ static size_t on_key(sp_events *t, const SDL_KeyboardEvent *k, sp_app_event *out
     case SDLK_PAGEDOWN: key = SP_KEY_PAGE_DOWN; break;
     case SDLK_HOME: key = SP_KEY_HOME; break;
     case SDLK_END: key = SP_KEY_END; break;
-    case SDLK_BACKSPACE:
-        if (t->held_len > 0) {
-            t->held_len--;
-            return 0;
-        }
-        key = SP_KEY_BACKSPACE;
-        break;
+    case SDLK_BACKSPACE: key = SP_KEY_BACKSPACE; break;
     default: return 0;
     }
-    size_t n = release_held(t, out, 0);
-    out[n] = sp_events_key(key);
-    return n + 1;
+    /* a navigation key ends any burst: typed text first, then the key */
+    sp_wedge_out w[SP_WEDGE_MAX_OUT];
+    int count = sp_wedge_tick(&t->wedge, UINT64_MAX / 2, w);
+    size_t n = from_wedge(w, count, out, 0);
+    if (n < SP_EVENTS_MAX_OUT)
+        out[n++] = sp_events_key(key);
+    return n;
 }
 
 size_t sp_events_translate(sp_events *t, const SDL_Event *ev, sp_app_event *out)
 {
     switch (ev->type) {
     case SDL_TEXTINPUT:
-        return on_text(t, ev->text.text, out);
+        return on_text(t, &ev->text, out);
     case SDL_KEYDOWN:
         return on_key(t, &ev->key, out);
     case SDL_FINGERDOWN:

@@ -17,6 +17,7 @@
  * The software renderer is the default: the kiosk redraws rarely, and not loading the GL stack
  * keeps start-up fast and memory small. SIGNPOST_KIOSK_GPU=1 asks for an accelerated renderer. */
 #include "platform/kiosk.h"
+#include "platform/camera.h"
 #include "platform/events.h"
 #include "render/render.h"
 
@@ -64,6 +65,8 @@ typedef struct {
     uint64_t epoch0, ticks0;
     FILE *trace;
     bool windowed;
+    sp_camera *camera;     /* --camera: a zbar thread posting camera_event */
+    Uint32 camera_event;
 } kiosk;
 
 static uint64_t now_ms(const kiosk *k)
@@ -111,6 +114,17 @@ static bool handle(kiosk *k, const SDL_Event *ev, bool *force)
         sp_render_device_reset(k->render);
         *force = true;
         return false;
+    }
+    if (k->camera && ev->type == k->camera_event) {
+        char *text = ev->user.data1;
+        if (ev->user.code == SP_CAMERA_EVENT_SCAN && text) {
+            sp_app_event e = sp_events_scan(text);
+            sp_app_handle(k->app, &e, now_ms(k));
+        } else if (text) {
+            fprintf(stderr, "signpost-kiosk: camera: %s\n", text);
+        }
+        free(text);
+        return ev->user.code == SP_CAMERA_EVENT_SCAN;
     }
     if (ev->type == SDL_QUIT && !k->windowed) {
         fputs("signpost-kiosk: ignoring a request to close (exit through the teacher menu)\n", stderr);
@@ -205,6 +219,13 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
         fprintf(stderr, "signpost-kiosk: cannot start the app on %s\n", opt->db_path);
         goto done;
     }
+    if (opt->camera) {
+        k.camera_event = SDL_RegisterEvents(1);
+        char cerr[256] = "";
+        k.camera = sp_camera_start_sdl(opt->camera, k.camera_event, cerr, sizeof cerr);
+        if (!k.camera)
+            fprintf(stderr, "signpost-kiosk: %s (the USB scanner still works)\n", cerr);
+    }
     draw(&k);
     SDL_ShowWindow(k.win);
     SDL_StartTextInput();
@@ -226,12 +247,26 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
             timeout = 60000;
         else
             timeout = deadline <= now ? 0 : (deadline - now > 60000 ? 60000 : (int)(deadline - now));
+        uint64_t wedge = sp_events_deadline(&k.input); /* held scanner keys, SDL ticks */
+        if (wedge) {
+            uint64_t t = SDL_GetTicks64();
+            int wait = wedge <= t ? 0 : (int)(wedge - t);
+            if (wait < timeout)
+                timeout = wait;
+        }
         SDL_Event ev;
         bool input = false, force = false;
         if (SDL_WaitEventTimeout(&ev, timeout)) {
             input |= handle(&k, &ev, &force);
             while (SDL_PollEvent(&ev))
                 input |= handle(&k, &ev, &force);
+        }
+        if (sp_events_deadline(&k.input) && sp_events_deadline(&k.input) <= SDL_GetTicks64()) {
+            sp_app_event out[SP_EVENTS_MAX_OUT];
+            size_t n = sp_events_tick(&k.input, SDL_GetTicks64(), out);
+            for (size_t i = 0; i < n; i++)
+                sp_app_handle(k.app, &out[i], now_ms(&k));
+            input |= n > 0;
         }
         now = now_ms(&k);
         if (!input) {
@@ -246,6 +281,8 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     }
     rc = 0;
 done:
+    if (k.camera)
+        sp_camera_stop(k.camera);
     if (k.trace)
         fclose(k.trace);
     if (k.app)
