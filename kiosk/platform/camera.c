@@ -3,7 +3,7 @@
  * The thread waits for frames with poll() on the video device (so stopping never waits on a
  * blocked read for long), converts each frame to 8-bit grey (zbar's Y800), and decodes it with
  * the same sp_qr_decode_grey the tests use. Only the last function here knows about SDL. */
-#include "platform/camera.h"
+#include "camera.h"
 
 #include <SDL.h>
 #include <errno.h>
