@@ -25,6 +25,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* 2026-11-23T09:00:00Z: a Monday morning in the demo school's term. */
@@ -235,12 +236,28 @@ static void argument(const char *s, char *out, size_t len)
     out[n] = '\0';
 }
 
+/* mkdir -p for the shots folder. */
+static void make_dirs(const char *path)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(buf, 0777);
+            *p = '/';
+        }
+    }
+    mkdir(buf, 0777);
+}
+
 static int shot(sp_replay *r, const char *name, char *err, size_t errlen)
 {
     sp_replay_draw(r);
     if (!r->opt.shots_dir)
         return 0;
     char path[1024];
+    make_dirs(r->opt.shots_dir);
     snprintf(path, sizeof path, "%s/%s.png", r->opt.shots_dir, name);
     SDL_Surface *rgba = SDL_ConvertSurfaceFormat(r->surface, SDL_PIXELFORMAT_ABGR8888, 0);
     if (!rgba)

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# test_kiosk_replay.sh — the headless harness runs the demo session on the demo school and its
+# screenshots are real pictures; a second script checks that walking away clears the student.
+#
+# Builds the demo database with signpost-admin, issues badges, runs signpost-kiosk --replay with
+# tests/replay/demo.replay and checks every shot is a 1280x800 PNG with more than a handful of
+# colours (not a blank frame). Expectations inside the script (expect-text, expect-screen, ...)
+# make the kiosk exit non-zero when they fail.
+set -euo pipefail
+: "${SIGNPOST_ADMIN:?set by ctest}"
+SRC=${SIGNPOST_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+if [ -z "${SIGNPOST_KIOSK:-}" ]; then
+  echo "skipped: signpost-kiosk is not built (SIGNPOST_BUILD_KIOSK=OFF)"
+  exit 0
+fi
+export SDL_VIDEODRIVER=dummy
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+DB=$TMP/demo.db
+export SIGNPOST_NOW=2026-11-23T09:00:00Z
+
+"$SIGNPOST_ADMIN" --db "$DB" demo >/dev/null
+"$SIGNPOST_ADMIN" --db "$DB" badge issue --all-missing >/dev/null
+
+# 1. the demo session, with screenshots
+"$SIGNPOST_KIOSK" --db "$DB" --replay "$SRC/tests/replay/demo.replay" --shots "$TMP/shots"
+
+shots=$(grep -E '^\s*shot ' "$SRC/tests/replay/demo.replay" | awk '{print $2}')
+[ -n "$shots" ] || { echo "FAIL: demo.replay takes no screenshots"; exit 1; }
+for name in $shots; do
+  png=$TMP/shots/$name.png
+  [ -f "$png" ] || { echo "FAIL: $png was not written"; exit 1; }
+  sig=$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')
+  [ "$sig" = "89504e470d0a1a0a" ] || { echo "FAIL: $png is not a PNG (signature $sig)"; exit 1; }
+  size=$(stat -c %s "$png")
+  [ "$size" -gt 4000 ] || { echo "FAIL: $png is only $size bytes: a blank frame?"; exit 1; }
+  dims=$(od -An -tu1 -j16 -N8 "$png" | awk '{print $3*256+$4 "x" $7*256+$8}')
+  [ "$dims" = "1280x800" ] || { echo "FAIL: $png is $dims, expected 1280x800"; exit 1; }
+  if command -v identify >/dev/null; then
+    colours=$(identify -format %k "$png")
+    [ "$colours" -gt 8 ] || { echo "FAIL: $png has only $colours colours"; exit 1; }
+  fi
+  echo "ok: $name.png ($size bytes, $dims)"
+done
+
+# 2. the harness reports a failed expectation with a clear message and a non-zero exit
+printf 'expect-text "No such text anywhere"\n' > "$TMP/bad.replay"
+if "$SIGNPOST_KIOSK" --db "$DB" --replay "$TMP/bad.replay" 2>"$TMP/bad.err"; then
+  echo "FAIL: a failed expect-text did not fail the replay"; exit 1
+fi
+grep -q 'bad.replay:1: expect-text "No such text anywhere" failed' "$TMP/bad.err" || {
+  echo "FAIL: unclear message:"; cat "$TMP/bad.err"; exit 1; }
+
+# 3. walking away: after the idle timeout nothing of the student is on screen or in the text cache
+"$SIGNPOST_KIOSK" --db "$DB" --replay "$SRC/tests/replay/privacy.replay"
+echo "ok: replay harness"
