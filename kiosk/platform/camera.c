@@ -21,6 +21,8 @@ struct sp_qr_decoder {
     zbar_image_scanner_t *scanner;
     unsigned char *copy; /* frames with padding between rows are copied here first */
     size_t copy_cap;
+    unsigned char *smooth; /* the frame after a 3x3 blur, for a second try */
+    size_t smooth_cap;
 };
 
 sp_qr_decoder *sp_qr_decoder_new(void)
@@ -44,34 +46,18 @@ void sp_qr_decoder_free(sp_qr_decoder *d)
         return;
     zbar_image_scanner_destroy(d->scanner);
     free(d->copy);
+    free(d->smooth);
     free(d);
 }
 
-int sp_qr_decode_grey(sp_qr_decoder *d, const unsigned char *grey, int w, int h, int stride,
-                      char out[][SP_CAMERA_TEXT_MAX], int max)
+static int scan(sp_qr_decoder *d, const unsigned char *data, int w, int h, char out[][SP_CAMERA_TEXT_MAX], int max)
 {
-    if (!d || !grey || w <= 0 || h <= 0 || stride < w)
-        return 0;
-    const unsigned char *data = grey;
-    size_t size = (size_t)w * (size_t)h;
-    if (stride != w) {
-        if (d->copy_cap < size) {
-            unsigned char *c = realloc(d->copy, size);
-            if (!c)
-                return 0;
-            d->copy = c;
-            d->copy_cap = size;
-        }
-        for (int y = 0; y < h; y++)
-            memcpy(d->copy + (size_t)y * (size_t)w, grey + (size_t)y * (size_t)stride, (size_t)w);
-        data = d->copy;
-    }
     zbar_image_t *img = zbar_image_create();
     if (!img)
         return 0;
     zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
     zbar_image_set_size(img, (unsigned)w, (unsigned)h);
-    zbar_image_set_data(img, data, size, NULL);
+    zbar_image_set_data(img, data, (size_t)w * (size_t)h, NULL);
     int n = 0;
     if (zbar_scan_image(d->scanner, img) > 0) {
         for (const zbar_symbol_t *s = zbar_image_first_symbol(img); s && n < max; s = zbar_symbol_next(s)) {
@@ -81,6 +67,68 @@ int sp_qr_decode_grey(sp_qr_decoder *d, const unsigned char *grey, int w, int h,
         }
     }
     zbar_image_destroy(img);
+    return n;
+}
+
+static bool reserve(unsigned char **buf, size_t *cap, size_t size)
+{
+    if (*cap >= size)
+        return true;
+    unsigned char *b = realloc(*buf, size);
+    if (!b)
+        return false;
+    *buf = b;
+    *cap = size;
+    return true;
+}
+
+/* zbar reads sharp frames best; a grainy sensor in a dim room needs the grain smoothed away
+ * first, so a frame with nothing found is tried once more after a 3x3 blur. */
+static const unsigned char *blur3(sp_qr_decoder *d, const unsigned char *src, int w, int h)
+{
+    if (!reserve(&d->smooth, &d->smooth_cap, (size_t)w * (size_t)h))
+        return NULL;
+    unsigned char *o = d->smooth;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            int sum = 0, cnt = 0;
+            for (int dy = -1; dy <= 1; dy++) {
+                int yy = y + dy;
+                if (yy < 0 || yy >= h)
+                    continue;
+                for (int dx = -1; dx <= 1; dx++) {
+                    int xx = x + dx;
+                    if (xx < 0 || xx >= w)
+                        continue;
+                    sum += src[(size_t)yy * (size_t)w + (size_t)xx];
+                    cnt++;
+                }
+            }
+            o[(size_t)y * (size_t)w + (size_t)x] = (unsigned char)(sum / cnt);
+        }
+    return o;
+}
+
+int sp_qr_decode_grey(sp_qr_decoder *d, const unsigned char *grey, int w, int h, int stride,
+                      char out[][SP_CAMERA_TEXT_MAX], int max)
+{
+    if (!d || !grey || w <= 0 || h <= 0 || stride < w || max <= 0)
+        return 0;
+    const unsigned char *data = grey;
+    size_t size = (size_t)w * (size_t)h;
+    if (stride != w) {
+        if (!reserve(&d->copy, &d->copy_cap, size))
+            return 0;
+        for (int y = 0; y < h; y++)
+            memcpy(d->copy + (size_t)y * (size_t)w, grey + (size_t)y * (size_t)stride, (size_t)w);
+        data = d->copy;
+    }
+    int n = scan(d, data, w, h, out, max);
+    if (n == 0 && w >= 3 && h >= 3) {
+        const unsigned char *smooth = blur3(d, data, w, h);
+        if (smooth)
+            n = scan(d, smooth, w, h, out, max);
+    }
     return n;
 }
 

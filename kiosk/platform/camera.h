@@ -1,9 +1,10 @@
 /* camera.h — reading badges with a camera (zbar), optional beside the USB scanner.
  *
  * Three layers, only the last touching SDL:
- *   - sp_qr_decoder: finds QR codes in an 8-bit grey frame (zbar_image_scanner, QR only). The
- *     camera thread and the tests use this same function, so synthetic frames test what a
- *     camera would see.
+ *   - sp_qr_decoder: finds QR codes in an 8-bit grey frame (zbar_image_scanner, QR only; a
+ *     frame with nothing found is tried again after a 3x3 blur, which rescues grainy dim
+ *     pictures). The camera thread and the tests use this same function, so synthetic frames
+ *     test what a camera would see.
  *   - sp_camera_dedupe: a camera sees the same badge in every frame; one read per badge per
  *     SP_CAMERA_REPEAT_MS is passed on (pure, time passed in).
  *   - sp_camera: a thread that opens /dev/videoN with zbar_video, converts frames to grey,
