@@ -118,7 +118,7 @@ static void scan_bench(const char *db, int scans)
         sp_replay_free(r);
         return;
     }
-    double *ms = calloc((size_t)n, sizeof *ms);
+    double *ms = calloc((size_t)n, sizeof *ms), *gms = calloc((size_t)n, sizeof *gms);
     double freq = (double)SDL_GetPerformanceFrequency();
     char screens[256] = "";
     int measured = 0;
@@ -140,14 +140,27 @@ static void scan_bench(const char *db, int scans)
             strcat(screens, screens[0] ? "," : "");
             strcat(screens, screen);
         }
-        sp_replay_line(r, "wait 2000", err, sizeof err); /* let the welcome move on, as a student would */
+        /* the greeting moves on to the goals by itself: time that virtual wait (every tick and
+         * frame in it, the goals frame included) */
+        t0 = SDL_GetPerformanceCounter();
+        sp_replay_line(r, "wait 2000", err, sizeof err);
+        t1 = SDL_GetPerformanceCounter();
+        gms[measured - 1] = (double)(t1 - t0) * 1000.0 / freq;
+        screen = sp_app_screen_name(sp_replay_app(r));
+        if (!strstr(screens, screen) && strlen(screens) + strlen(screen) + 2 < sizeof screens) {
+            strcat(screens, ",");
+            strcat(screens, screen);
+        }
     }
     qsort(ms, (size_t)measured, sizeof *ms, cmp_double);
+    qsort(gms, (size_t)measured, sizeof *gms, cmp_double);
     if (measured > 0) {
-        double med = ms[measured / 2], p99 = ms[(measured * 99) / 100 < measured ? (measured * 99) / 100 : measured - 1];
-        printf("scan-to-goals frame: median %.2f ms, p99 %.2f ms, max %.2f ms over %d scans (%lld students; "
-               "screens after scan: %s) [target p99 <= 16.7 ms]\n",
-               med, p99, ms[measured - 1], measured, students, screens);
+        int i99 = (measured * 99) / 100 < measured ? (measured * 99) / 100 : measured - 1;
+        printf("scan-to-goals frame (scan delivered -> greeting frame rendered and presented): median %.2f ms, "
+               "p99 %.2f ms, max %.2f ms over %d scans (%lld students; screens: %s) [target p99 <= 16.7 ms]\n",
+               ms[measured / 2], ms[i99], ms[measured - 1], measured, students, screens);
+        printf("greeting -> goals (all ticks and frames of that 2 s, goals frame included): median %.2f ms, "
+               "p99 %.2f ms\n", gms[measured / 2], gms[i99]);
     }
     uint64_t hits, misses;
     sp_render_cache_stats(sp_replay_renderer(r), &hits, &misses);
@@ -157,6 +170,7 @@ static void scan_bench(const char *db, int scans)
         free(ids[i]);
     free(ids);
     free(ms);
+    free(gms);
 }
 
 static pid_t start_xvfb(char *display, size_t len)
