@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command to see Signpost on a fresh Debian 12 machine: installs what is missing, builds,
-# creates the demo school database and starts the main job on it.
+# creates the demo school database, issues badges and starts the kiosk on it (fullscreen; pass
+# --windowed for a window). Without a display it runs the headless replay into out/shots.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -16,3 +17,23 @@ echo
 echo "Demo database: $DB"
 echo "Who needs attention (signpost-admin review):"
 "$BUILD/admin/signpost-admin" review
+
+# Badges, a printable sheet and a few payloads to type or scan
+"$BUILD/admin/signpost-admin" badge issue --all-missing >/dev/null
+"$BUILD/admin/signpost-admin" badge print --class ELA8-2 -o out/demo-badges.pdf >/dev/null || true
+echo
+echo "Printable demo badges (class ELA8-2): $PWD/out/demo-badges.pdf"
+echo "A few demo badge payloads (a USB scanner types these; so can you, followed by Enter):"
+"$BUILD/admin/signpost-admin" --json badge list --show-payload |
+  awk -F'"' '/"id":/ {id=$4} /"name":/ {name=$4} /"payload":/ {print "  " $4 "  " name " (" id ")"}' | head -5
+
+KIOSK="$BUILD/kiosk/signpost-kiosk"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo
+  echo "Starting the kiosk on $DB (a teacher badge opens the teacher menu with Exit):"
+  exec "$KIOSK" --db "$DB" --kiosk-name "Demo room" "$@"
+fi
+echo
+echo "signpost-kiosk: no display found (DISPLAY/WAYLAND_DISPLAY unset); running the headless replay instead:"
+"$KIOSK" --db "$DB" --replay tests/replay/demo.replay --shots out/shots
+echo "Screenshots: $PWD/out/shots/*.png"
