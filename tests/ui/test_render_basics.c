@@ -164,6 +164,16 @@ static void chinese_falls_back_to_another_font(void **state)
     assert_non_null(strstr(latin, "ndika"));
 }
 
+static void the_dyslexia_friendly_font_can_be_chosen(void **state)
+{
+    fixture *f = *state;
+    sp_render_set_dyslexic(f->r, true);
+    assert_non_null(strstr(sp_render_font_for(f->r, 'A', SP_FONT_REGULAR), "OpenDyslexic"));
+    assert_int_equal(sp_render_cache_count(f->r), 0);
+    sp_render_set_dyslexic(f->r, false);
+    assert_non_null(strstr(sp_render_font_for(f->r, 'A', SP_FONT_REGULAR), "ndika"));
+}
+
 static void emoji_draw_something(void **state)
 {
     fixture *f = *state;
@@ -258,6 +268,7 @@ int main(void)
         cmocka_unit_test(circles_lines_and_icons_paint_pixels),
         cmocka_unit_test(text_in_every_script_draws_visible_pixels),
         cmocka_unit_test(chinese_falls_back_to_another_font),
+        cmocka_unit_test(the_dyslexia_friendly_font_can_be_chosen),
         cmocka_unit_test(emoji_draw_something),
         cmocka_unit_test(longer_text_measures_wider),
         cmocka_unit_test(purge_leaves_no_student_text_in_the_cache),
