@@ -15,7 +15,7 @@
 #define SP_CARD_H_MM 50.0
 #define SP_CARD_QR_MODULE_MM 1.1
 #define SP_CARDS_PER_PAGE 10
-#define SP_BADGE_LOST_WORDS "Lost this badge? Tell your teacher \xe2\x80\x94 they can print a new one."
+#define SP_BADGE_LOST_WORDS "Lost this badge? Tell your teacher\xc2\xa0\xe2\x80\x94 they can print a new one."
 
 typedef enum { SP_PAPER_A4 = 0, SP_PAPER_LETTER = 1 } sp_paper;
 
