@@ -4,7 +4,7 @@
  * the bottom for the dates. Both axes are fitted to everything that is drawn (points, both ends
  * of the aim line, the target, the scale when given) plus a small margin, so nothing is ever
  * drawn outside the rectangle. Support-change labels alternate between two rows and are cut
- * to the space before the next mark so neighbours do not overwrite each other. */
+ * to the space before the next mark of their row so neighbours do not overwrite each other. */
 #include "ui/chart.h"
 
 typedef struct {
@@ -86,22 +86,32 @@ void sp_ui_chart(sp_ui *ui, sp_rect r, const sp_chart *c)
 
     sp_draw_frame(ui->dl, m.plot, c->axis, 1);
 
-    /* Support changes: a vertical mark and a label in the band above the plot. */
+    /* Support changes: a vertical mark and a label in the band above the plot. A label starts at
+     * its mark; when it would be cut at the right, it slides left as far as the previous label of
+     * its row allows, so a late support change still reads in full. */
+    int row_end[2] = {r.x + pad, r.x + pad};
     for (size_t i = 0; i < c->nmarks; i++) {
         int x = map_x(&m, c->mark_x[i]);
         sp_draw_line(ui->dl, x, m.plot.y, x, m.plot.y + m.plot.h - 1, c->mark, 2);
         int right = r.x + r.w - pad;
-        for (size_t j = i + 2; j < c->nmarks; j += 2) { /* next label in the same row */
-            right = map_x(&m, c->mark_x[j]) - pad;
-            break;
-        }
+        if (i + 2 < c->nmarks) /* next label in the same row */
+            right = map_x(&m, c->mark_x[i + 2]) - pad;
         int row = (int)(i % 2);
-        sp_rect lr = {x - pad / 2, r.y + pad + row * lh, right - (x - pad / 2), lh};
-        if (lr.x + lr.w > r.x + r.w - pad)
-            lr.w = r.x + r.w - pad - lr.x;
-        if (lr.w > 2 * lh && c->mark_label[i])
+        sp_rect lr = {x - pad / 2, r.y + pad + row * lh, 0, lh};
+        if (lr.x < row_end[row])
+            lr.x = row_end[row];
+        if (c->mark_label[i]) {
+            int tw = sp_ui_text_width(ui, c->mark_label[i], c->label_size, SP_FONT_REGULAR);
+            if (lr.x + tw > right)
+                lr.x = right - tw < row_end[row] ? row_end[row] : right - tw;
+        }
+        lr.w = right - lr.x;
+        if (lr.w > 2 * lh && c->mark_label[i]) {
             sp_ui_label(ui, lr, c->mark_label[i], c->label_size, SP_FONT_REGULAR, SP_ALIGN_LEFT, c->label,
                         c->value_role);
+            int tw = sp_ui_text_width(ui, c->mark_label[i], c->label_size, SP_FONT_REGULAR);
+            row_end[row] = lr.x + (tw < lr.w ? tw : lr.w) + pad;
+        }
     }
 
     if (c->has_target) {

@@ -248,6 +248,36 @@ static void chart_draws_points_aim_target_and_support_marks_inside_its_box(void 
     free(dl);
 }
 
+/* A support change late in the window: its label slides left and is read in full, not cut. */
+static void chart_slides_a_late_support_label_left_so_it_reads_in_full(void **state)
+{
+    (void)state;
+    sp_draw_list *dl = new_list();
+    sp_ui ui;
+    sp_ui_init(&ui, &METRICS);
+    sp_ui_begin(&ui, dl, 800, 600, &STYLE);
+    sp_chart_point pts[] = {{10, 2.0}, {30, 2.5}};
+    sp_chart c;
+    memset(&c, 0, sizeof c);
+    c.points = pts;
+    c.npoints = 2;
+    c.mark_x[0] = 34;
+    c.mark_label[0] = "Added a 20-minute Friday writing conference";
+    c.nmarks = 1;
+    c.x_min = 0;
+    c.x_max = 42;
+    c.label_size = 16;
+    c.value_role = SP_ROLE_STUDENT;
+    sp_rect box = {50, 50, 500, 300};
+    sp_ui_chart(&ui, box, &c);
+    sp_ui_end(&ui);
+    const sp_draw_cmd *d = sp_draw_find_text(dl, "Friday");
+    assert_non_null(d);
+    assert_string_equal(d->text, "Added a 20-minute Friday writing conference");
+    assert_true(sp_rect_inside(d->rect, box));
+    free(dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +290,7 @@ int main(void)
         cmocka_unit_test(taps_hit_the_topmost_target_and_clipped_targets_only_where_visible),
         cmocka_unit_test(focus_walks_targets_in_drawing_order_and_shows_a_ring),
         cmocka_unit_test(chart_draws_points_aim_target_and_support_marks_inside_its_box),
+        cmocka_unit_test(chart_slides_a_late_support_label_left_so_it_reads_in_full),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
