@@ -39,6 +39,7 @@ static const kiosk_screen *const SCREENS[KIOSK_SCREEN_COUNT] = {
     [KIOSK_SCREEN_COOLDOWN] = &kiosk_screen_cooldown,
     [KIOSK_SCREEN_DB] = &kiosk_screen_db,
     [KIOSK_SCREEN_BUSY] = &kiosk_screen_busy,
+    [KIOSK_SCREEN_SAVING] = &kiosk_screen_saving,
 };
 
 static const kiosk_screen *current(const sp_app *app) { return SCREENS[app->screen]; }

@@ -10,9 +10,11 @@
 #define KIOSK_APP_INTERNAL_H
 
 #include "app/app.h"
+#include "app/saving.h"
 #include "app/session.h"
 #include "app/theme.h"
 #include "goals.h"
+#include "reflect.h"
 #include "ui/ui.h"
 
 #include <sqlite3.h>
@@ -33,6 +35,7 @@ typedef enum {
     KIOSK_SCREEN_COOLDOWN,
     KIOSK_SCREEN_DB,
     KIOSK_SCREEN_BUSY,
+    KIOSK_SCREEN_SAVING,
     KIOSK_SCREEN_COUNT
 } kiosk_screen_id;
 
@@ -57,6 +60,22 @@ typedef struct {
 extern const kiosk_screen kiosk_screen_scan, kiosk_screen_welcome, kiosk_screen_goals, kiosk_screen_goal,
     kiosk_screen_done, kiosk_screen_timeout, kiosk_screen_teacher, kiosk_screen_teacher_today, kiosk_screen_unknown,
     kiosk_screen_revoked, kiosk_screen_cooldown, kiosk_screen_db, kiosk_screen_busy;
+extern const kiosk_screen kiosk_screen_saving;
+
+/* A self-check being answered (screen_self_check.c); lives in kiosk_person so a session end
+ * wipes it. */
+typedef struct {
+    bool active;
+    int goal;                /* index into kiosk_person.goals */
+    int page;                /* question shown */
+    int from_screen;         /* where "How did it go?" was tapped (goal card list or detail) */
+    sp_scale scale;
+    int rating;              /* 0 until chosen */
+    int used_strategy;       /* -1 not asked or skipped, 0 no, 1 yes */
+    char obstacle[SP_ANSWER_MAX_BYTES];
+    char next[SP_ANSWER_MAX_BYTES];
+    sp_chips chips;
+} kiosk_check_draft;
 
 /* Who is signed in. Everything here is freed and zeroed when the session ends. */
 typedef struct {
@@ -71,6 +90,9 @@ typedef struct {
     int scroll;              /* goal list scroll offset in pixels */
     kiosk_who *who;          /* teacher's "who signed in today" (owned) */
     size_t nwho;
+    int grade;               /* students.grade: 0 kindergarten .. 12 */
+    bool read_aloud;         /* read-aloud support */
+    kiosk_check_draft check;
 } kiosk_person;
 
 #define KIOSK_COOLDOWN_SCANS 5
@@ -123,6 +145,8 @@ struct sp_app {
     bool pending;
     char pending_payload[64];
     uint64_t pending_since, pending_retry_at;
+
+    kiosk_saving saving;     /* the saving screen (saving.c) */
 };
 
 /* app.c */

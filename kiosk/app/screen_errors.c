@@ -67,7 +67,7 @@ const kiosk_screen kiosk_screen_revoked = {
 
 static void cooldown_frame(sp_app *app, sp_ui *ui, uint64_t now)
 {
-    long long left = kiosk_seconds_left(app->cooldown_until, now);
+    long long left = kiosk_seconds_left(app->guard.cooldown_until, now);
     app->drawn_seconds = left;
     char body[64];
     snprintf(body, sizeof body, "Please wait %lld %s.", left, left == 1 ? "second" : "seconds");
@@ -78,14 +78,14 @@ static uint64_t cooldown_deadline(const sp_app *app, uint64_t now)
 {
     (void)now;
     if (app->redraw)
-        return app->cooldown_until;
-    uint64_t d = kiosk_countdown_deadline(app->cooldown_until, app->drawn_seconds);
-    return d < app->cooldown_until ? d : app->cooldown_until;
+        return app->guard.cooldown_until;
+    uint64_t d = kiosk_countdown_deadline(app->guard.cooldown_until, app->drawn_seconds);
+    return d < app->guard.cooldown_until ? d : app->guard.cooldown_until;
 }
 
 static void cooldown_timer(sp_app *app, uint64_t now)
 {
-    if (now >= app->cooldown_until)
+    if (now >= app->guard.cooldown_until)
         kiosk_go(app, KIOSK_SCREEN_SCAN, now);
     else
         app->redraw = true;

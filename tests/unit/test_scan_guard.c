@@ -2,7 +2,7 @@
  * guessing never does; the count starts afresh after a cool-down. Virtual time throughout. */
 #include "test_support.h"
 
-#include "../../kiosk/platform/scan_guard.c"
+#include "../../kiosk/app/scan_guard.c"
 
 static void five_unknown_scans_within_a_minute_start_a_30_second_cool_down(void **state)
 {
