@@ -392,8 +392,9 @@ static void draw_fitted(text_ctx *t, const char *utf8, int bold, double x, doubl
     line_prepare(t, &l, utf8, bold);
     double size = max_size;
     double w = line_runs(t, &l, size, 0, 0, false);
-    if (w > max_w) {
-        size = max_size * max_w / w;
+    /* Width is not quite proportional to size (hinting), so shrink in small steps until it fits. */
+    while (w > max_w && size > min_size) {
+        size = size * max_w / w * 0.98;
         if (size < min_size)
             size = min_size;
         w = line_runs(t, &l, size, 0, 0, false);

@@ -40,7 +40,7 @@ static void build_class(const char *db_path)
     ts_run_free(&r);
     sqlite3 *db = ts_open(db_path);
     assert_int_equal(sqlite3_exec(db,
-                                  "INSERT INTO classes (id, code, name, grade) VALUES (1, 'ELA8-2', 'English 8 (2)', 8);"
+                                  "INSERT INTO classes (id, code, name, grade) VALUES (1, 'ELA8-2', '8th grade ELA, period 2', 8);"
                                   "INSERT INTO classes (id, code, name, grade) VALUES (2, 'EMPTY', 'Nobody yet', 8);",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
@@ -290,6 +290,7 @@ static void the_sheet_never_shows_a_payload_in_clear_text(void **state)
     assert_non_null(strstr(text, "Lost this badge?"));
     assert_non_null(strstr(text, "Дмитрий"));
     assert_non_null(strstr(text, "李小龙"));
+    assert_non_null(strstr(text, "8th grade ELA, period 2")); /* the class name in full, not cut */
     long long ids[NSTUDENTS];
     char tokens[NSTUDENTS][SP_BADGE_TOKEN_CHARS + 1];
     expected_order(db_path, ids, tokens);
