@@ -1247,9 +1247,14 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
         if (*v.standard_code)
             fprintf(f, "  Standard:      %s\n", v.standard_code);
         fprintf(f, "\n");
-        if (p->has_current)
-            fprintf(f, "  Current:       %s (%d days ago)\n", val_unit(p->current, unit, b1, sizeof b1),
-                    p->days_since_data);
+        if (p->has_current) {
+            char ago[32];
+            if (p->days_since_data == 0)
+                snprintf(ago, sizeof ago, "today");
+            else
+                snprintf(ago, sizeof ago, "%d day%s ago", p->days_since_data, p->days_since_data == 1 ? "" : "s");
+            fprintf(f, "  Current:       %s (%s)\n", val_unit(p->current, unit, b1, sizeof b1), ago);
+        }
         if (p->has_baseline)
             fprintf(f, "  Aim today:     %s (%s)\n", val_unit(p->aim_today, unit, b1, sizeof b1), today);
         fprintf(f, "  Met:           %s\n", p->met ? "yes \xE2\x80\x94 the target rule holds" : "not yet");
