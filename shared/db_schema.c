@@ -233,7 +233,27 @@ static const char *const MIGRATION_1[] = {
     ") WITHOUT ROWID;",
     NULL};
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1};
+/* Migration 2: the goal-setting script's "Set my next step" answers (reflect.h). Lengths are
+ * checked in bytes, the limit the kiosk's 120-character answers are sized for. */
+#define PLAN_TEXT(col) "  " col " TEXT NOT NULL DEFAULT '' CHECK (length(CAST(" col " AS BLOB)) <= 500),"
+static const char *const MIGRATION_2[] = {
+    "CREATE TABLE next_step_plans ("
+    "  id INTEGER PRIMARY KEY,"
+    "  student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,"
+    "  milestone_id INTEGER NOT NULL REFERENCES milestones(id) ON DELETE CASCADE,"
+    PLAN_TEXT("in_the_way")
+    PLAN_TEXT("change_text")
+    PLAN_TEXT("how_we_know")
+    PLAN_TEXT("support_first")
+    "  created_at TEXT NOT NULL,"
+    "  kiosk_session_id INTEGER REFERENCES kiosk_sessions(id) ON DELETE SET NULL,"
+    "  CHECK (in_the_way <> '' OR change_text <> '' OR how_we_know <> '' OR support_first <> '')"
+    ");",
+    "CREATE INDEX next_step_plans_by_student ON next_step_plans(student_id, milestone_id, created_at);",
+    NULL};
+#undef PLAN_TEXT
+
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 

@@ -1033,7 +1033,7 @@ done:
 int sp_demo_clear(sqlite3 *db, char *err, size_t errlen)
 {
     static const char *const TABLES[] = {
-        "celebrations", "mastery_ratings", "self_checks", "kiosk_sessions", "scan_events", "badges",
+        "celebrations", "mastery_ratings", "self_checks", "next_step_plans", "kiosk_sessions", "scan_events", "badges",
         "if_then_rules", "support_changes", "milestone_revisions", "measurements", "milestones",
         "unit_assignments", "learning_targets", "units", "enrollments", "students", "classes", "staff"};
     for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
