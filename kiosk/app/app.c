@@ -144,34 +144,11 @@ static void start_log(sp_app *app, long long student_id, long long staff_id, uin
 
 /* ---- scans ------------------------------------------------------------------------------- */
 
-static bool cooling_down(const sp_app *app, uint64_t now) { return app->cooldown_until > now; }
-
-/* Counts an unknown or malformed scan; true when it starts the cool-down. */
-static bool count_unknown(sp_app *app, uint64_t now)
-{
-    size_t keep = 0;
-    for (size_t i = 0; i < app->nunknown; i++)
-        if (now - app->unknown_at[i] < KIOSK_COOLDOWN_WINDOW_MS)
-            app->unknown_at[keep++] = app->unknown_at[i];
-    app->nunknown = keep;
-    if (app->nunknown == KIOSK_COOLDOWN_SCANS) {
-        memmove(&app->unknown_at[0], &app->unknown_at[1], (KIOSK_COOLDOWN_SCANS - 1) * sizeof app->unknown_at[0]);
-        app->nunknown--;
-    }
-    app->unknown_at[app->nunknown++] = now;
-    if (app->nunknown >= KIOSK_COOLDOWN_SCANS) {
-        app->nunknown = 0;
-        app->cooldown_until = now + KIOSK_COOLDOWN_MS;
-        return true;
-    }
-    return false;
-}
-
 static void not_recognised(sp_app *app, sp_scan_outcome outcome, uint64_t now)
 {
     kiosk_end_session(app, "switched", now);
     kiosk_log_scan(&app->log, app->db, outcome);
-    if (count_unknown(app, now))
+    if (sp_scan_guard_refused(&app->guard, now))
         kiosk_go(app, KIOSK_SCREEN_COOLDOWN, now);
     else
         kiosk_go(app, KIOSK_SCREEN_UNKNOWN, now);
@@ -252,7 +229,7 @@ static void sign_in_teacher(sp_app *app, long long staff_id, uint64_t now)
 
 void kiosk_scan(sp_app *app, const char *payload, uint64_t now)
 {
-    if (cooling_down(app, now)) {
+    if (sp_scan_guard_blocked(&app->guard, now)) {
         kiosk_log_scan(&app->log, app->db, SP_SCAN_COOLDOWN);
         app->redraw = true;
         return;
@@ -349,6 +326,7 @@ sp_app *sp_app_new(const sp_app_config *cfg, const sp_text_metrics *metrics, uin
         return NULL;
     snprintf(app->db_path, sizeof app->db_path, "%s", cfg->db_path ? cfg->db_path : "");
     kiosk_log_init(&app->log, cfg->kiosk_name);
+    sp_scan_guard_init(&app->guard);
     app->idle_ms = cfg->idle_timeout_ms > 0 ? cfg->idle_timeout_ms : 60000;
     app->warn_ms = cfg->warning_ms > 0 ? cfg->warning_ms : 10000;
     if (app->warn_ms >= app->idle_ms)

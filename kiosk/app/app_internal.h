@@ -10,6 +10,7 @@
 #define KIOSK_APP_INTERNAL_H
 
 #include "app/app.h"
+#include "app/scan_guard.h"
 #include "app/saving.h"
 #include "app/session.h"
 #include "app/theme.h"
@@ -95,9 +96,6 @@ typedef struct {
     kiosk_check_draft check;
 } kiosk_person;
 
-#define KIOSK_COOLDOWN_SCANS 5
-#define KIOSK_COOLDOWN_WINDOW_MS 60000
-#define KIOSK_COOLDOWN_MS 30000
 #define KIOSK_DB_RETRY_MS 3000
 #define KIOSK_BUSY_RETRY_MS 100
 #define KIOSK_BUSY_GIVE_UP_MS 5000
@@ -137,9 +135,7 @@ struct sp_app {
     kiosk_person person;
 
     /* Unknown scans within the window, and the cool-down they started. */
-    uint64_t unknown_at[KIOSK_COOLDOWN_SCANS];
-    size_t nunknown;
-    uint64_t cooldown_until;
+    sp_scan_guard guard;
 
     /* A scan that met a locked database, retried by the busy screen. */
     bool pending;
