@@ -188,19 +188,25 @@ static int collect(sp_admin *a, review *rv, long long class_id, long long studen
     int rc, s;
     if ((rc = sp_ms_reader(a, &r)))
         return rc;
-    if (sqlite3_prepare_v2(a->db,
-                           "SELECT m.id, s.sis_id,"
-                           " CASE WHEN s.preferred_name <> '' THEN s.preferred_name ELSE s.given_name END"
-                           "   || CASE WHEN s.family_name <> '' THEN ' ' || s.family_name ELSE '' END,"
-                           " coalesce(c.code, ''), coalesce(m.template_key, '')"
-                           " FROM milestones m JOIN students s ON s.id = m.student_id"
-                           " LEFT JOIN classes c ON c.id = m.class_id"
-                           " WHERE s.archived = 0 AND m.status IN ('active', 'baselining', 'met')"
-                           " AND (?1 = 0 OR m.class_id = ?1 OR (m.class_id IS NULL AND m.student_id IN"
-                           "   (SELECT student_id FROM enrollments WHERE class_id = ?1)))"
-                           " AND (?2 = 0 OR m.student_id = ?2)"
-                           " ORDER BY s.family_name, s.given_name, s.sis_id, m.id",
-                           -1, &st, NULL) != SQLITE_OK) {
+    /* The filters are added only when given, so each one can use its index (an "?1 = 0 OR ..."
+     * condition would make SQLite scan every milestone of the district). A class's milestones are
+     * those written for the class, and its students' milestones that belong to no class. */
+    char sql[1400];
+    snprintf(sql, sizeof sql,
+             "SELECT m.id, s.sis_id,"
+             " CASE WHEN s.preferred_name <> '' THEN s.preferred_name ELSE s.given_name END"
+             "   || CASE WHEN s.family_name <> '' THEN ' ' || s.family_name ELSE '' END,"
+             " coalesce(c.code, ''), coalesce(m.template_key, '')"
+             " FROM milestones m JOIN students s ON s.id = m.student_id"
+             " LEFT JOIN classes c ON c.id = m.class_id"
+             " WHERE s.archived = 0 AND m.status IN ('active', 'baselining', 'met')%s%s"
+             " ORDER BY s.family_name, s.given_name, s.sis_id, m.id",
+             class_id ? " AND m.id IN (SELECT id FROM milestones WHERE class_id = ?1"
+                        " UNION ALL SELECT mm.id FROM enrollments e JOIN milestones mm ON mm.student_id = e.student_id"
+                        " WHERE e.class_id = ?1 AND mm.class_id IS NULL)"
+                      : "",
+             student ? " AND m.student_id = ?2" : "");
+    if (sqlite3_prepare_v2(a->db, sql, -1, &st, NULL) != SQLITE_OK) {
         sp_goal_reader_free(r);
         return sp_admin_fail_sql(a, "reading milestones failed");
     }

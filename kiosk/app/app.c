@@ -40,6 +40,8 @@ static const kiosk_screen *const SCREENS[KIOSK_SCREEN_COUNT] = {
     [KIOSK_SCREEN_DB] = &kiosk_screen_db,
     [KIOSK_SCREEN_BUSY] = &kiosk_screen_busy,
     [KIOSK_SCREEN_SAVING] = &kiosk_screen_saving,
+    [KIOSK_SCREEN_TYPE] = &kiosk_screen_type,
+    [KIOSK_SCREEN_NEXT_STEP] = &kiosk_screen_next_step,
 };
 
 static const kiosk_screen *current(const sp_app *app) { return SCREENS[app->screen]; }
@@ -453,6 +455,15 @@ void sp_app_handle(sp_app *app, const sp_app_event *ev, uint64_t now)
     case SP_EV_SCROLL:
         if (current(app)->scroll) {
             current(app)->scroll(app, ev->y);
+            app->redraw = true;
+        }
+        break;
+    case SP_EV_TEXT:
+        if (current(app)->text) {
+            char text[sizeof ev->text + 1];
+            memcpy(text, ev->text, sizeof ev->text);
+            text[sizeof ev->text] = 0;
+            current(app)->text(app, text, now);
             app->redraw = true;
         }
         break;

@@ -16,6 +16,7 @@
 #include "app/theme.h"
 #include "goals.h"
 #include "reflect.h"
+#include "ui/keyboard.h"
 #include "ui/ui.h"
 
 #include <sqlite3.h>
@@ -37,6 +38,8 @@ typedef enum {
     KIOSK_SCREEN_DB,
     KIOSK_SCREEN_BUSY,
     KIOSK_SCREEN_SAVING,
+    KIOSK_SCREEN_TYPE,
+    KIOSK_SCREEN_NEXT_STEP,
     KIOSK_SCREEN_COUNT
 } kiosk_screen_id;
 
@@ -56,6 +59,7 @@ typedef struct {
     void (*scroll)(sp_app *app, int dy);
     uint64_t (*deadline)(const sp_app *app, uint64_t now); /* UINT64_MAX when none */
     void (*timer)(sp_app *app, uint64_t now);              /* the deadline has passed */
+    void (*text)(sp_app *app, const char *utf8, uint64_t now); /* typed text (SP_EV_TEXT), NUL-terminated */
 } kiosk_screen;
 
 extern const kiosk_screen kiosk_screen_scan, kiosk_screen_welcome, kiosk_screen_goals, kiosk_screen_goal,
@@ -78,6 +82,30 @@ typedef struct {
     sp_chips chips;
 } kiosk_check_draft;
 
+extern const kiosk_screen kiosk_screen_type, kiosk_screen_next_step;
+
+/* The "type your answer" screen's draft (screen_type.c). dest points into kiosk_person too. */
+typedef struct {
+    sp_answer_field field;   /* the text being typed */
+    sp_keyboard kb;
+    char question[SP_ANSWER_MAX_BYTES];
+    char *dest;              /* where "Use this" copies the text */
+    size_t dest_cap;
+    int back_to;             /* kiosk_screen_id */
+} kiosk_typing;
+
+/* "Set my next step" in progress (screen_next_step.c): the four answers of the goal-setting
+ * script for one goal. */
+#define KIOSK_NEXT_STEP_QUESTIONS 4
+typedef struct {
+    int goal;                /* index into kiosk_person.goals, -1 when no flow is open */
+    int page;                /* 0..3 the questions, 4 the plan to save */
+    char answer[KIOSK_NEXT_STEP_QUESTIONS][SP_ANSWER_MAX_BYTES];
+    sp_chips chips;          /* obstacle and next-step chips of the goal */
+    char know[SP_CHIP_MAX][SP_CHIP_BYTES]; /* "How will we know?" chips from the goal's method */
+    size_t nknow;
+} kiosk_next_step;
+
 /* Who is signed in. Everything here is freed and zeroed when the session ends. */
 typedef struct {
     bool active;
@@ -94,6 +122,8 @@ typedef struct {
     int grade;               /* students.grade: 0 kindergarten .. 12 */
     bool read_aloud;         /* read-aloud support */
     kiosk_check_draft check;
+    kiosk_typing typing;
+    kiosk_next_step next_step;
 } kiosk_person;
 
 #define KIOSK_DB_RETRY_MS 3000
@@ -163,6 +193,16 @@ void kiosk_message_page(sp_app *app, sp_ui *ui, const char *icon, const char *ti
 /* When a countdown to `end` that shows drawn_seconds must be drawn again. */
 uint64_t kiosk_countdown_deadline(uint64_t end, long long drawn_seconds);
 long long kiosk_seconds_left(uint64_t end, uint64_t now);
+
+/* screen_type.c: opens the typing screen for `question`; the text being typed starts as *dest.
+ * "Use this" (or Enter) copies the text into dest (dest_cap bytes, <= SP_ANSWER_MAX_BYTES) and
+ * returns to `back_to`; Back/Escape returns without changing dest. The draft lives in
+ * kiosk_person and is wiped at session end; dest must live there too. */
+void kiosk_type_answer(sp_app *app, const char *question, char *dest, size_t dest_cap, kiosk_screen_id back_to,
+                       uint64_t now);
+
+/* screen_next_step.c: starts "Set my next step" for goal index `goal` of the signed-in student. */
+void kiosk_next_step_open(sp_app *app, int goal, uint64_t now);
 
 /* model.c: loading what a signed-in person sees. */
 int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
