@@ -25,6 +25,7 @@ static const struct {
     {"milestones", "SELECT m.*, s.sis_id FROM milestones m JOIN students s ON s.id = m.student_id ORDER BY m.id"},
     {"measurements", "SELECT * FROM measurements ORDER BY id"},
     {"self_checks", "SELECT * FROM self_checks ORDER BY id"},
+    {"next_step_plans", "SELECT * FROM next_step_plans ORDER BY id"},
     {"mastery_ratings", "SELECT * FROM mastery_ratings ORDER BY id"},
     {"kiosk_sessions", "SELECT * FROM kiosk_sessions ORDER BY id"},
 };
@@ -156,8 +157,8 @@ static const sp_admin_verb EXPORT_VERBS[] = {
      "Options:\n"
      "  --format csv|json   output format (default csv)\n"
      "  --table TABLE       students, classes, enrollments, staff, milestones, measurements,\n"
-     "                      self_checks, mastery_ratings, kiosk_sessions; or all (JSON only,\n"
-     "                      the default for JSON)\n"
+     "                      self_checks, next_step_plans, mastery_ratings, kiosk_sessions;\n"
+     "                      or all (JSON only, the default for JSON)\n"
      "  -o, --output FILE   write to FILE instead of stdout (replaces FILE)\n"
      "  --bom               start the CSV with a UTF-8 byte-order mark (for Excel)\n\n"
      "Examples:\n"

@@ -865,6 +865,7 @@ static const char *const PURGE_COUNTS[][2] = {
                         "(SELECT id FROM milestones WHERE student_id = ?1)"},
     {"if_then_rules", "SELECT count(*) FROM if_then_rules WHERE milestone_id IN (SELECT id FROM milestones WHERE student_id = ?1)"},
     {"self_checks", "SELECT count(*) FROM self_checks WHERE student_id = ?1"},
+    {"next_step_plans", "SELECT count(*) FROM next_step_plans WHERE student_id = ?1"},
     {"mastery_ratings", "SELECT count(*) FROM mastery_ratings WHERE student_id = ?1"},
     {"celebrations", "SELECT count(*) FROM celebrations WHERE student_id = ?1"},
     {"badges", "SELECT count(*) FROM badges WHERE student_id = ?1"},
@@ -1005,7 +1006,7 @@ static const sp_admin_verb STUDENT_VERBS[] = {
     {"purge", student_purge, 0, "delete a student and all their data (needs --yes)",
      "Usage: signpost-admin student purge SIS_ID --yes\n\n"
      "Permanently deletes the student and everything recorded about them: enrollments, milestones\n"
-     "with their measurements, revisions, supports and rules, self-checks, mastery ratings,\n"
+     "with their measurements, revisions, supports and rules, self-checks, next-step plans, mastery ratings,\n"
      "celebrations, badges and kiosk sessions. Without --yes it only reports what would be removed.\n\n"
      "Examples:\n  signpost-admin student purge S1001          (shows what would be removed)\n"
      "  signpost-admin student purge S1001 --yes\n"},

@@ -4,6 +4,7 @@
 
 extern const sp_admin_noun sp_cmd_init;
 /* NOUN-DECLARATIONS (one extern line per noun) */
+extern const sp_admin_noun sp_cmd_report;
 extern const sp_admin_noun sp_cmd_badge;
 extern const sp_admin_noun sp_cmd_milestone;
 extern const sp_admin_noun sp_cmd_measurement;
@@ -32,6 +33,7 @@ const sp_admin_noun *const sp_admin_nouns[] = {
     &sp_cmd_rule,
     &sp_cmd_shoutout,
     &sp_cmd_review,
+    &sp_cmd_report,
     &sp_cmd_demo,
     &sp_cmd_unit,
     &sp_cmd_target,

@@ -35,7 +35,7 @@ static void print_noun_help(FILE *f, const sp_admin_noun *n)
     fprintf(f, "signpost-admin %s — %s\n\nUsage: signpost-admin %s VERB [ARGS]\n\nVerbs:\n", n->noun, n->summary,
             n->noun);
     for (; v->fn; v++)
-        fprintf(f, "  %-10s %s\n", v->verb, v->summary);
+        fprintf(f, "  %-12s %s\n", v->verb, v->summary);
     fprintf(f, "\n`signpost-admin %s VERB --help` shows a verb's options and examples.\n", n->noun);
 }
 

@@ -273,6 +273,8 @@ static void purge_removes_every_row_about_the_student_and_nothing_else(void **st
         "INSERT INTO kiosk_sessions(student_id, started_at) SELECT id, 'now' FROM students;"
         "INSERT INTO self_checks(student_id, milestone_id, created_at, scale, rating, kiosk_session_id) "
         "  SELECT m.student_id, m.id, 'now', 'faces3', 2, k.id FROM milestones m JOIN kiosk_sessions k ON k.student_id = m.student_id;"
+        "INSERT INTO next_step_plans(student_id, milestone_id, change_text, created_at, kiosk_session_id) "
+        "  SELECT m.student_id, m.id, 'Sentence stems', 'now', k.id FROM milestones m JOIN kiosk_sessions k ON k.student_id = m.student_id;"
         "INSERT INTO mastery_ratings(target_id, student_id, rater, rating, rated_at) SELECT 1, id, 'student', 3, 'now' FROM students;"
         "INSERT INTO celebrations(student_id, milestone_id, kind, message, created_at) "
         "  SELECT student_id, id, 'improvement', 'You improved', 'now' FROM milestones;"
@@ -294,11 +296,12 @@ static void purge_removes_every_row_about_the_student_and_nothing_else(void **st
     json_t *removed = json_object_get(j, "removed");
     assert_int_equal(json_integer_value(json_object_get(removed, "measurements")), 1);
     assert_int_equal(json_integer_value(json_object_get(removed, "badges")), 1);
+    assert_int_equal(json_integer_value(json_object_get(removed, "next_step_plans")), 1);
     json_decref(j);
     ts_run_free(&r);
 
     static const char *const tables[] = {"enrollments", "milestones", "milestone_revisions", "measurements",
-                                         "support_changes", "if_then_rules", "self_checks", "mastery_ratings",
+                                         "support_changes", "if_then_rules", "self_checks", "next_step_plans", "mastery_ratings",
                                          "celebrations", "badges", "kiosk_sessions"};
     h = ts_open(db);
     assert_int_equal(ts_query_int(h, "SELECT count(*) FROM students WHERE sis_id = 'GONE'"), 0);
