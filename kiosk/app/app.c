@@ -40,6 +40,7 @@ static const kiosk_screen *const SCREENS[KIOSK_SCREEN_COUNT] = {
     [KIOSK_SCREEN_DB] = &kiosk_screen_db,
     [KIOSK_SCREEN_BUSY] = &kiosk_screen_busy,
     [KIOSK_SCREEN_SAVING] = &kiosk_screen_saving,
+    [KIOSK_SCREEN_SELF_CHECK] = &kiosk_screen_self_check,
     [KIOSK_SCREEN_TYPE] = &kiosk_screen_type,
     [KIOSK_SCREEN_NEXT_STEP] = &kiosk_screen_next_step,
 };
@@ -188,7 +189,10 @@ static void sign_in_student(sp_app *app, const char *payload, long long student_
     char *name = NULL;
     sp_goal_view *goals = NULL;
     size_t ngoals = 0;
-    int rc = kiosk_model_load_student(app, student_id, kiosk_today(app, now), &name, &goals, &ngoals);
+    int grade = 0;
+    bool read_aloud = false;
+    int rc = kiosk_model_load_student(app, student_id, kiosk_today(app, now), &name, &goals, &ngoals, &grade,
+                                      &read_aloud);
     if (busy_code(rc)) {
         scan_later(app, payload, now);
         return;
@@ -210,6 +214,8 @@ static void sign_in_student(sp_app *app, const char *payload, long long student_
     p->name = name;
     p->goals = goals;
     p->ngoals = ngoals;
+    p->grade = grade;
+    p->read_aloud = read_aloud;
     p->open_goal = -1;
     p->scroll = 0;
     start_log(app, student_id, 0, now);

@@ -38,6 +38,7 @@ typedef enum {
     KIOSK_SCREEN_DB,
     KIOSK_SCREEN_BUSY,
     KIOSK_SCREEN_SAVING,
+    KIOSK_SCREEN_SELF_CHECK,
     KIOSK_SCREEN_TYPE,
     KIOSK_SCREEN_NEXT_STEP,
     KIOSK_SCREEN_COUNT
@@ -65,7 +66,7 @@ typedef struct {
 extern const kiosk_screen kiosk_screen_scan, kiosk_screen_welcome, kiosk_screen_goals, kiosk_screen_goal,
     kiosk_screen_done, kiosk_screen_timeout, kiosk_screen_teacher, kiosk_screen_teacher_today, kiosk_screen_unknown,
     kiosk_screen_revoked, kiosk_screen_cooldown, kiosk_screen_db, kiosk_screen_busy;
-extern const kiosk_screen kiosk_screen_saving;
+extern const kiosk_screen kiosk_screen_saving, kiosk_screen_self_check;
 
 /* A self-check being answered (screen_self_check.c); lives in kiosk_person so a session end
  * wipes it. */
@@ -201,12 +202,16 @@ long long kiosk_seconds_left(uint64_t end, uint64_t now);
 void kiosk_type_answer(sp_app *app, const char *question, char *dest, size_t dest_cap, kiosk_screen_id back_to,
                        uint64_t now);
 
+/* screen_self_check.c: "How did it go?" for goal index `goal`; afterwards (saved or left) it
+ * returns to from_screen (KIOSK_SCREEN_GOAL or KIOSK_SCREEN_GOALS). */
+void kiosk_self_check_start(sp_app *app, int goal, int from_screen, uint64_t now);
+
 /* screen_next_step.c: starts "Set my next step" for goal index `goal` of the signed-in student. */
 void kiosk_next_step_open(sp_app *app, int goal, uint64_t now);
 
 /* model.c: loading what a signed-in person sees. */
 int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
-                             size_t *ngoals);
+                             size_t *ngoals, int *grade, bool *read_aloud);
 void kiosk_model_free(kiosk_person *p);
 const char *kiosk_category_words(const char *category);
 /* "March 17" */

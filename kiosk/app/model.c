@@ -13,12 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int load_name(sqlite3 *db, long long student_id, char **name)
+static int load_name(sqlite3 *db, long long student_id, char **name, int *grade, bool *read_aloud)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db,
-                                "SELECT coalesce(nullif(preferred_name, ''), given_name) FROM students"
-                                " WHERE id = ?1 AND archived = 0",
+                                "SELECT coalesce(nullif(preferred_name, ''), given_name), grade, read_aloud"
+                                " FROM students WHERE id = ?1 AND archived = 0",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK)
         goto done;
@@ -27,6 +27,8 @@ static int load_name(sqlite3 *db, long long student_id, char **name)
     if (rc == SQLITE_ROW) {
         const char *s = (const char *)sqlite3_column_text(st, 0);
         *name = strdup(s ? s : "");
+        *grade = sqlite3_column_int(st, 1);
+        *read_aloud = sqlite3_column_int(st, 2) != 0;
         rc = *name ? SQLITE_OK : SQLITE_NOMEM;
     } else if (rc == SQLITE_DONE) {
         rc = SQLITE_NOTFOUND;
@@ -37,12 +39,14 @@ done:
 }
 
 int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
-                             size_t *ngoals)
+                             size_t *ngoals, int *grade, bool *read_aloud)
 {
     *name = NULL;
     *goals = NULL;
     *ngoals = 0;
-    int rc = load_name(app->db, student_id, name);
+    *grade = 0;
+    *read_aloud = false;
+    int rc = load_name(app->db, student_id, name, grade, read_aloud);
     if (rc != SQLITE_OK)
         return rc;
     rc = sp_goals_for_student(app->reader, student_id, SP_VIS_KIOSK, today, goals, ngoals);

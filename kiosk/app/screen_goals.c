@@ -6,7 +6,9 @@
  * the student's own text (at most three lines, then "…"), the traffic light as a coloured dot
  * AND in words, a bar from the starting point through now to the goal, and the next check
  * date. A goal still being baselined says "We're finding your starting point"; a met goal says
- * so with a star and a gold border.
+ * so with a star and a gold border. A "How did it go?" button at the foot of each card starts
+ * the self-check; it is a target of its own drawn over the card, so a tap on it wins (hit
+ * testing takes the last target drawn) while the rest of the card opens the goal.
  *
  * Keys: arrows move between cards (up/down by a row), Page Up/Down and Home/End scroll, Tab
  * walks cards then "I'm done", Enter opens the focused card. */
@@ -14,6 +16,8 @@
 
 #include <stdio.h>
 #include <string.h>
+
+#define ACT_SELF_CHECK 5000 /* + goal index: the card's "How did it go?" button */
 
 typedef struct {
     sp_rect view;      /* visible area of the list */
@@ -172,6 +176,8 @@ static void card(sp_app *app, sp_ui *ui, int id, sp_rect r, const sp_goal_view *
         sp_ui_label(ui, (sp_rect){x, y, w, lbl}, s1, t->label_size, SP_FONT_REGULAR, SP_ALIGN_LEFT, t->muted,
                     SP_ROLE_LABEL);
     }
+    sp_rect check = {x, r.y + r.h - pad - t->button_h, w, t->button_h};
+    sp_ui_button(ui, ACT_SELF_CHECK + (id - KIOSK_ACT_CARD), check, "How did it go?", SP_BUTTON_NORMAL, NULL);
 }
 
 static void frame(sp_app *app, sp_ui *ui, uint64_t now)
@@ -197,6 +203,7 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
             int id = KIOSK_ACT_CARD + (int)i;
             if (!sp_rect_intersect(r, L.view).w) {
                 sp_ui_target_add(ui, id, r, false); /* keeps its place in the focus order */
+                sp_ui_target_add(ui, ACT_SELF_CHECK + (int)i, r, true);
                 continue;
             }
             card(app, ui, id, r, &p->goals[i], today);
@@ -227,6 +234,8 @@ static void action(sp_app *app, int id, uint64_t now)
     } else if (id >= KIOSK_ACT_CARD && id < KIOSK_ACT_CARD + (int)app->person.ngoals) {
         app->person.open_goal = id - KIOSK_ACT_CARD;
         kiosk_go(app, KIOSK_SCREEN_GOAL, now);
+    } else if (id >= ACT_SELF_CHECK && id < ACT_SELF_CHECK + (int)app->person.ngoals) {
+        kiosk_self_check_start(app, id - ACT_SELF_CHECK, KIOSK_SCREEN_GOALS, now);
     }
 }
 

@@ -87,11 +87,11 @@ void kiosk_theme_for(kiosk_theme *t, int w, int h, const sp_text_metrics *metric
             t->columns = 3;
     }
     t->card_text_lines = 3;
-    /* pad | icon row | text lines | light (2 lines) | bar + its labels | next check | pad */
+    /* pad | icon row | text lines | light (2 lines) | bar + its labels | next check | button | pad */
     int lbl = kiosk_line_h(metrics, t->label_size);
     int icon_row = t->icon_size > lbl ? t->icon_size : lbl;
     t->card_h = 2 * t->ui.pad + icon_row + t->small_gap + t->card_text_lines * kiosk_line_h(metrics, t->card_text_size) +
-                t->small_gap + 2 * lbl + t->small_gap + 2 * t->bar_h + lbl + t->small_gap + lbl;
+                t->small_gap + 2 * lbl + t->small_gap + 2 * t->bar_h + lbl + t->small_gap + lbl + t->small_gap + t->button_h;
 }
 
 sp_color kiosk_light_color(const kiosk_theme *t, int light)
