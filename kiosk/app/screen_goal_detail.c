@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+enum { ACT_SELF_CHECK = KIOSK_ACT_SCREEN + 20 };
+
 static const sp_goal_view *open_goal(const sp_app *app)
 {
     const kiosk_person *p = &app->person;
@@ -104,8 +106,22 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     y += sp_ui_text(ui, (sp_rect){c.x, y, c.w, 2 * big}, v->student_text ? v->student_text : "", t->title_size,
                     SP_FONT_BOLD, SP_ALIGN_LEFT, t->text, SP_ROLE_STUDENT, 2);
     y += t->small_gap;
-    kiosk_goal_status(app, ui, (sp_rect){c.x, y, c.w, body}, v, t->body_size, 1);
-    y += body + t->gap;
+    /* "How did it go?" beside the status line in landscape, on a row of its own in portrait. */
+    int bw = sp_ui_text_width(ui, "How did it go?", t->ui.button_text_size, SP_FONT_BOLD) + 2 * t->ui.pad;
+    if (bw > c.w)
+        bw = c.w;
+    if (t->portrait) {
+        kiosk_goal_status(app, ui, (sp_rect){c.x, y, c.w, body}, v, t->body_size, 1);
+        y += body + t->small_gap;
+        sp_ui_button(ui, ACT_SELF_CHECK, (sp_rect){c.x, y, bw, t->button_h}, "How did it go?", SP_BUTTON_PRIMARY, NULL);
+        y += t->button_h + t->gap;
+    } else {
+        kiosk_goal_status(app, ui, (sp_rect){c.x, y + (t->button_h - body) / 2, c.w - bw - t->gap, body}, v,
+                          t->body_size, 1);
+        sp_ui_button(ui, ACT_SELF_CHECK, (sp_rect){c.x + c.w - bw, y, bw, t->button_h}, "How did it go?",
+                     SP_BUTTON_PRIMARY, NULL);
+        y += t->button_h + t->gap;
+    }
 
     const char *support = v->support && v->support[0] ? v->support : "Your teacher will talk with you about support.";
     sp_text_role support_role = v->support && v->support[0] ? SP_ROLE_STUDENT : SP_ROLE_BODY;
@@ -149,6 +165,8 @@ static void action(sp_app *app, int id, uint64_t now)
     } else if (id == KIOSK_ACT_DONE) {
         kiosk_end_session(app, "done", now);
         kiosk_go(app, KIOSK_SCREEN_DONE, now);
+    } else if (id == ACT_SELF_CHECK) {
+        kiosk_self_check_start(app, app->person.open_goal, KIOSK_SCREEN_GOAL, now);
     }
 }
 
