@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { ACT_SELF_CHECK = KIOSK_ACT_SCREEN + 20 };
+enum { ACT_SELF_CHECK = KIOSK_ACT_SCREEN + 20, ACT_NEXT_STEP = KIOSK_ACT_SCREEN + 21 };
 
 static const sp_goal_view *open_goal(const sp_app *app)
 {
@@ -110,14 +110,22 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     int bw = sp_ui_text_width(ui, "How did it go?", t->ui.button_text_size, SP_FONT_BOLD) + 2 * t->ui.pad;
     if (bw > c.w)
         bw = c.w;
+    /* "Set my next step" (screen_next_step.c) follows it on the same row. */
+    int nw = sp_ui_text_width(ui, "Set my next step", t->ui.button_text_size, SP_FONT_BOLD) + 2 * t->ui.pad;
+    if (bw + t->gap + nw > c.w)
+        nw = c.w - bw - t->gap;
     if (t->portrait) {
         kiosk_goal_status(app, ui, (sp_rect){c.x, y, c.w, body}, v, t->body_size, 1);
         y += body + t->small_gap;
         sp_ui_button(ui, ACT_SELF_CHECK, (sp_rect){c.x, y, bw, t->button_h}, "How did it go?", SP_BUTTON_PRIMARY, NULL);
+        sp_ui_button(ui, ACT_NEXT_STEP, (sp_rect){c.x + bw + t->gap, y, nw, t->button_h}, "Set my next step",
+                     SP_BUTTON_NORMAL, NULL);
         y += t->button_h + t->gap;
     } else {
-        kiosk_goal_status(app, ui, (sp_rect){c.x, y + (t->button_h - body) / 2, c.w - bw - t->gap, body}, v,
+        kiosk_goal_status(app, ui, (sp_rect){c.x, y + (t->button_h - body) / 2, c.w - bw - nw - 2 * t->gap, body}, v,
                           t->body_size, 1);
+        sp_ui_button(ui, ACT_NEXT_STEP, (sp_rect){c.x + c.w - bw - t->gap - nw, y, nw, t->button_h},
+                     "Set my next step", SP_BUTTON_NORMAL, NULL);
         sp_ui_button(ui, ACT_SELF_CHECK, (sp_rect){c.x + c.w - bw, y, bw, t->button_h}, "How did it go?",
                      SP_BUTTON_PRIMARY, NULL);
         y += t->button_h + t->gap;
@@ -167,6 +175,8 @@ static void action(sp_app *app, int id, uint64_t now)
         kiosk_go(app, KIOSK_SCREEN_DONE, now);
     } else if (id == ACT_SELF_CHECK) {
         kiosk_self_check_start(app, app->person.open_goal, KIOSK_SCREEN_GOAL, now);
+    } else if (id == ACT_NEXT_STEP) {
+        kiosk_next_step_open(app, app->person.open_goal, now);
     }
 }
 

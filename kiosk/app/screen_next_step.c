@@ -62,8 +62,12 @@ static void make_know_chips(kiosk_next_step *f, const sp_goal_view *v)
     kiosk_date_words(v->goal.due_day, day, sizeof day);
     snprintf(s, sizeof s, "I reach %s%s%s by %s", value, words ? " " : "", words ? unit : "", day);
     add_know(f, s);
-    if (v->method && v->method[0])
-        add_know(f, v->method);
+    if (v->method && v->method[0] && strlen(v->method) < sizeof s) {
+        snprintf(s, sizeof s, "%s", v->method); /* the teacher's words, as a sentence */
+        if (s[0] >= 'a' && s[0] <= 'z')
+            s[0] = (char)(s[0] - 'a' + 'A');
+        add_know(f, s);
+    }
     add_know(f, "I tell my teacher how it's going");
 }
 
@@ -155,8 +159,9 @@ static bool any_answer(const kiosk_next_step *f)
 static void chip(sp_app *app, sp_ui *ui, int id, sp_rect r, const char *text, bool chosen, sp_text_role role)
 {
     const kiosk_theme *t = &app->theme;
-    sp_ui_card(ui, id, r, chosen ? t->accent : t->ui.card_bg, chosen ? t->accent : t->ui.card_border,
-               chosen ? 0 : 2);
+    bool own = id == ACT_OWN && !chosen; /* "Type my own" looks like a button, not a choice */
+    sp_color bg = chosen ? t->accent : own ? t->ui.button_bg : t->ui.card_bg;
+    sp_ui_card(ui, id, r, bg, chosen ? t->accent : t->ui.card_border, chosen || own ? 0 : 2);
     int pad = t->ui.pad / 2 + 4;
     int is = t->icon_size * 3 / 4;
     int tx = r.x + pad, tw = r.w - 2 * pad;
@@ -282,7 +287,7 @@ static void plan_page(sp_app *app, sp_ui *ui, sp_rect c, const sp_goal_view *v)
                        SP_ROLE_BODY, 1);
     }
     if (any_answer(f))
-        bottom_row(app, ui, "Check my plan", ACT_SAVE, "Save my plan");
+        bottom_row(app, ui, "", ACT_SAVE, "Save my plan");
     else
         bottom_row(app, ui, "Answer at least one question", 0, NULL);
 }

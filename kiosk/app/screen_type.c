@@ -80,8 +80,11 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     sp_ui_button(ui, KIOSK_ACT_BACK, (sp_rect){m, m, bw, bh}, "Back", SP_BUTTON_NORMAL, "back");
     sp_ui_button(ui, KIOSK_ACT_OK, (sp_rect){t->w - m - bw, m, bw, bh}, "Use this", SP_BUTTON_PRIMARY, "check");
     int left = m + bw + t->gap, right = t->w - m - bw - t->gap;
-    sp_ui_label(ui, (sp_rect){left, m, right - left, bh}, "Type my answer", t->title_size, SP_FONT_BOLD,
-                SP_ALIGN_CENTER, t->text, SP_ROLE_TITLE);
+    const char *title = "Type my answer";
+    if (sp_ui_text_width(ui, title, t->title_size, SP_FONT_BOLD) > right - left)
+        title = "My answer"; /* a narrow window */
+    sp_ui_label(ui, (sp_rect){left, m, right - left, bh}, title, t->title_size, SP_FONT_BOLD, SP_ALIGN_CENTER, t->text,
+                SP_ROLE_TITLE);
     int y = m + bh + t->gap;
     int w = t->w - 2 * m;
 
@@ -104,7 +107,7 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
         .counter = t->muted,
         .warning = t->red,
     };
-    int lines = t->portrait ? 4 : 3;
+    int lines = t->portrait ? 5 : 3;
     int box_h = lines * body + 2 * as.pad;
     sp_answer_field_draw(ui, &ty->field, (sp_rect){m, y, w, box_h}, (sp_rect){m, y + box_h + 4, w, lbl},
                          "Type here", &as);
@@ -112,7 +115,7 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
 
     /* The keyboard takes the rest, keys between 64 px and about 100 px (scaled) tall. */
     int kgap = t->small_gap * 3 / 4 > 4 ? t->small_gap * 3 / 4 : 4;
-    int max_key_h = (int)(96 * t->scale);
+    int max_key_h = (int)((t->portrait ? 110 : 96) * t->scale);
     int rest = t->h - m - y;
     int key_h = (rest - 3 * kgap) / 4;
     if (key_h > max_key_h)
@@ -127,7 +130,7 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
         .max_key_w = (int)(120 * t->scale),
         .key_bg = t->ui.card_bg,
         .key_text = t->text,
-        .special_bg = t->ui.button_bg,
+        .special_bg = t->grid,
         .special_text = t->text,
         .active_bg = t->accent,
         .active_text = t->ui.accent_text,
