@@ -386,7 +386,22 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     static const char *const TITLES[] = {"How did it go?", "Did I use my strategy?", "What got in the way?",
                                          "What will I try next?"};
     const char *title = d->page >= PAGE_RATE && d->page <= PAGE_NEXT ? TITLES[d->page] : TITLES[0];
-    sp_rect c = kiosk_header(app, ui, title, true, true);
+    /* The question goes in the header when it fits between Back and "I'm done" (as
+     * kiosk_header lays them out), else under it, whole. */
+    const kiosk_theme *t = &app->theme;
+    int bw = t->button_w;
+    if (bw * 2 + 3 * t->gap > t->w - 2 * t->margin)
+        bw = (t->w - 2 * t->margin - 3 * t->gap) / 3;
+    int room = t->w - 2 * t->margin - 2 * (bw + t->gap);
+    bool fits = sp_ui_text_width(ui, title, t->title_size, SP_FONT_BOLD) <= room;
+    sp_rect c = kiosk_header(app, ui, fits ? title : NULL, true, true);
+    if (!fits) {
+        int th = kiosk_line_h(&app->metrics, t->title_size);
+        int used = sp_ui_text(ui, (sp_rect){c.x, c.y, c.w, 2 * th}, title, t->title_size, SP_FONT_BOLD,
+                              SP_ALIGN_LEFT, t->text, SP_ROLE_TITLE, 2);
+        c.y += used + t->small_gap;
+        c.h -= used + t->small_gap;
+    }
     if (!v)
         return;
     int used = goal_line(app, ui, c, v);
