@@ -1,6 +1,6 @@
 /* cmd_unit.c — the mastery tracker's set-up: `unit` (units of a class and their assignments),
  * `target` ("I can ..." learning targets, one by one or from a CSV) and `mastery` (teacher
- * ratings 1-4, one by one or as a class grid from a CSV).
+ * ratings 1-4, one by one, or from a CSV as a class grid or one rating per line by student).
  *
  * The two importers are all-or-nothing: the whole file is read and every line checked first
  * (csv_read.h collects structural problems with their line numbers, the checks here add field
@@ -698,6 +698,98 @@ static long long grid_target(sp_admin *a, long long unit, const char *header, bo
     return id;
 }
 
+/* The by-student layout: one rating per line (sis_id, target, rating, evidence, next_step), the
+ * way a gradebook export or a form's responses list them. */
+static int import_by_student(sp_admin *a, const char *path, sp_csv_table *t, long long unit, long long class_id,
+                             long long staff, bool dry_run)
+{
+    int c_sis = sp_csv_column(t, "sis_id"), c_target = sp_csv_column(t, "target"), c_rating = sp_csv_column(t, "rating"),
+        c_evidence = sp_csv_column(t, "evidence"), c_next = sp_csv_column(t, "next_step");
+    int rc = SP_EXIT_OK;
+    sqlite3_stmt *st = NULL, *ins = NULL;
+    long long *students = calloc(t->nrecords ? t->nrecords : 1, sizeof *students);
+    long long *targets = calloc(t->nrecords ? t->nrecords : 1, sizeof *targets);
+    int *ratings = calloc(t->nrecords ? t->nrecords : 1, sizeof *ratings);
+    if (!students || !targets || !ratings) {
+        rc = sp_admin_fail(a, SP_EXIT_RUNTIME, "out of memory");
+        goto done;
+    }
+    if (c_sis < 0 || c_target < 0)
+        sp_csv_add_error(t, t->header_line, "header row: expected columns sis_id, target and rating (evidence and "
+                                            "next_step optional)");
+    if (sqlite3_prepare_v2(a->db,
+                           "SELECT s.id, EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = s.id AND e.class_id = ?2) "
+                           "FROM students s WHERE s.sis_id = ?1",
+                           -1, &st, NULL) != SQLITE_OK) {
+        rc = sp_admin_fail_sql(a, "reading students failed");
+        goto done;
+    }
+    for (size_t r = 0; c_sis >= 0 && c_target >= 0 && r < t->nrecords; r++) {
+        const sp_csv_record *rec = &t->records[r];
+        const char *sis = sp_csv_value(rec, c_sis), *target = sp_csv_value(rec, c_target);
+        const char *rating = sp_csv_value(rec, c_rating);
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, sis, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, class_id);
+        if (sqlite3_step(st) != SQLITE_ROW)
+            bad_field(t, rec->line, "sis_id", "the SIS id of a student (see `student list`)", sis, NULL);
+        else if (!sqlite3_column_int(st, 1))
+            bad_field(t, rec->line, "sis_id", "a student enrolled in the unit's class", sis, NULL);
+        else
+            students[r] = sqlite3_column_int64(st, 0);
+        bool bad_target;
+        char expected[120];
+        targets[r] = grid_target(a, unit, target, &bad_target);
+        snprintf(expected, sizeof expected, "a learning target of unit %lld as its position (1, 2, ...) or id (#17)",
+                 unit);
+        if (!targets[r])
+            bad_field(t, rec->line, "target", expected, target,
+                      bad_target ? NULL : "no such target in this unit; see `unit show`");
+        if (!rating_parse(rating, &ratings[r]))
+            bad_field(t, rec->line, "rating", "a rating 1-4", rating, NULL);
+        if (c_evidence >= 0)
+            check_csv_text(t, rec->line, "evidence", sp_csv_value(rec, c_evidence), 0, NOTE_MAX);
+        if (c_next >= 0)
+            check_csv_text(t, rec->line, "next_step", sp_csv_value(rec, c_next), 0, NOTE_MAX);
+        for (size_t q = 0; targets[r] && students[r] && q < r; q++)
+            if (students[q] == students[r] && targets[q] == targets[r]) {
+                char ex[100];
+                snprintf(ex, sizeof ex, "one rating per student and target (the same pair is on line %ld)",
+                         t->records[q].line);
+                bad_field(t, rec->line, "target", ex, target, NULL);
+                break;
+            }
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (t->nerrors) {
+        rc = report_errors(a, path, t, dry_run);
+        goto done;
+    }
+    for (size_t r = 0; !dry_run && r < t->nrecords; r++) {
+        const sp_csv_record *rec = &t->records[r];
+        if ((rc = insert_rating(a, &ins, targets[r], students[r], ratings[r],
+                                c_evidence >= 0 ? sp_csv_value(rec, c_evidence) : NULL,
+                                c_next >= 0 ? sp_csv_value(rec, c_next) : NULL, staff)))
+            goto done;
+    }
+    if (a->json)
+        a->result = json_pack("{s:s, s:b, s:b, s:I, s:s, s:I}", "file", path, "ok", 1, "dry_run", dry_run, "unit",
+                              (json_int_t)unit, "layout", "by-student", "ratings", (json_int_t)t->nrecords);
+    if (dry_run)
+        sp_admin_printf(a, "%s: %zu ratings checked, no problems found. Nothing was written (dry run).\n", path,
+                        t->nrecords);
+    else
+        sp_admin_printf(a, "%s: recorded %zu teacher ratings.\n", path, t->nrecords);
+done:
+    sqlite3_finalize(st);
+    sqlite3_finalize(ins);
+    free(students);
+    free(targets);
+    free(ratings);
+    return rc;
+}
+
 static int mastery_import(sp_admin *a, int argc, char **argv)
 {
     sp_opt o[] = {{"unit", true, NULL}, {"dry-run", false, NULL}, {"staff", true, NULL}};
@@ -725,6 +817,11 @@ static int mastery_import(sp_admin *a, int argc, char **argv)
     sp_csv_table t = {0};
     if ((rc = read_csv(a, path, &t)))
         return rc;
+    if (sp_csv_column(&t, "rating") >= 0) {
+        rc = import_by_student(a, path, &t, unit, class_id, staff, dry_run);
+        sp_csv_free(&t);
+        return rc;
+    }
     int c_sis = sp_csv_column(&t, "sis_id");
     long long *targets = calloc(t.ncols ? (size_t)t.ncols : 1, sizeof *targets);
     long long *students = calloc(t.nrecords ? t.nrecords : 1, sizeof *students);
@@ -946,17 +1043,26 @@ static const sp_admin_verb MASTERY_VERBS[] = {
      "  --next TEXT       the next step\n"
      "  --staff CODE      who rated (see `staff list`)\n\n"
      "Example:\n  signpost-admin mastery rate --student E8001 --target 4 --rating 3 --evidence \"claim paragraph\"\n"},
-    {"import", mastery_import, 0, "record teacher ratings for a class from a grid CSV",
+    {"import", mastery_import, 0, "record teacher ratings from a CSV: a class grid or one rating per line",
      "Usage: signpost-admin mastery import --unit UNIT-ID FILE.csv [--dry-run] [--staff CODE]\n\n"
-     "Columns: sis_id, then one column per learning target, named by its position in the unit (1, 2, ...)\n"
-     "or by its id (#17). Cells hold a rating 1-4 or nothing. Every student must be enrolled in the unit's\n"
-     "class. Every line is checked first; when any is wrong, each problem is reported with its line and\n"
-     "column and nothing is recorded. --dry-run only checks.\n\n"
-     "Example file:\n"
+     "Two layouts, told apart by the header row:\n"
+     "  Class grid: sis_id, then one column per learning target, named by its position in the unit\n"
+     "  (1, 2, ...) or by its id (#17). Cells hold a rating 1-4 or nothing.\n"
+     "  By student: columns sis_id, target (position or #id), rating (1-4), and optionally evidence\n"
+     "  and next_step; one rating per line, each student and target at most once.\n"
+     "Every student must be enrolled in the unit's class. Every line is checked first; when any is\n"
+     "wrong, each problem is reported with its line and column and nothing is recorded. --dry-run\n"
+     "only checks.\n\n"
+     "Example grid file:\n"
      "  sis_id,1,2,3\n"
      "  E8001,3,2,\n"
      "  E8002,4,3,2\n\n"
-     "Example:\n  signpost-admin mastery import --unit 2 grid.csv --staff T-RIVERA\n"},
+     "Example by-student file:\n"
+     "  sis_id,target,rating,evidence,next_step\n"
+     "  E8001,1,3,claim paragraph,add a second reason\n"
+     "  E8002,#17,2,,\n\n"
+     "Examples:\n  signpost-admin mastery import --unit 2 grid.csv --staff T-RIVERA\n"
+     "  signpost-admin mastery import --unit 2 ratings.csv --dry-run\n"},
     {"grid", mastery_grid, SP_VERB_READONLY, "show a unit's latest teacher and student ratings",
      "Usage: signpost-admin mastery grid --unit UNIT-ID\n\nOne line per student of the class; each cell shows the "
      "target's position, the teacher's latest rating and the student's own.\n\nExample:\n"

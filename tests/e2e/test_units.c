@@ -1,6 +1,7 @@
 /* test_units.c — a teacher sets up the mastery tracker with the real signpost-admin: a unit,
- * "I can" learning targets one by one and from a CSV, assignments, and teacher ratings one by one
- * and as a class grid; bad files are refused whole and leave the database byte-for-byte alone. */
+ * "I can" learning targets one by one and from a CSV, assignments, and teacher ratings one by one,
+ * as a class grid and as a list of ratings by student; bad files are refused whole and leave the
+ * database byte-for-byte alone. */
 #include "test_support.h"
 
 #include <jansson.h>
@@ -211,6 +212,61 @@ static void teachers_rate_mastery_one_by_one_and_as_a_grid(void **state)
     ts_run_free(&r);
 }
 
+static void teachers_rate_mastery_from_a_list_of_ratings_by_student(void **state)
+{
+    (void)state;
+    const char *db = school("by-student.db");
+    ADMIN_OK(db, "unit", "add", "--class", "ELA8-2", "--title", "Argument writing", "--current");
+    ADMIN_OK(db, "target", "add", "--unit", "1", "--statement", "I can write a claim.");
+    ADMIN_OK(db, "target", "add", "--unit", "1", "--statement", "I can choose evidence.");
+
+    /* Each problem is named with its line and column; nothing is recorded. */
+    const char bad[] = "\xEF\xBB\xBFsis_id,target,rating,evidence\r\n"
+                       "S1,1,3,claim paragraph\r\n"
+                       "S1,#1,2,\r\n"           /* the same student and target again */
+                       "S3,2,2,\r\n"            /* not in the class */
+                       "S2,9,2,\r\n"            /* no such target */
+                       "S2,2,five,\r\n"
+                       "S2,1,4,\"bad \xFF byte\"\r\n";
+    const char *csv = ts_write_file("bad-ratings.csv", bad, sizeof bad - 1);
+    uint64_t before = ts_file_hash(db);
+    ts_run_result r = ts_admin(db, "mastery", "import", "--unit", "1", csv, NULL);
+    assert_int_equal(r.exit_code, 2);
+    assert_non_null(strstr(r.err, "line 3, column target: expected one rating per student and target (the same pair "
+                                  "is on line 2)"));
+    assert_non_null(strstr(r.err, "line 4, column sis_id: expected a student enrolled in the unit's class"));
+    assert_non_null(strstr(r.err, "line 5, column target: expected a learning target of unit 1"));
+    assert_non_null(strstr(r.err, "line 6, column rating: expected a rating 1-4, got 'five'"));
+    assert_non_null(strstr(r.err, "line 7, column evidence"));
+    assert_non_null(strstr(r.err, "5 bad lines; nothing was imported"));
+    ts_run_free(&r);
+    assert_true(ts_file_hash(db) == before);
+
+    const char good[] = "sis_id,target,rating,evidence,next_step\n"
+                        "S1,1,3,claim paragraph,add a second reason\n"
+                        "S1,#2,2,,\n"
+                        "S2,2,4,\"evidence chart, with quotes\",\n";
+    csv = ts_write_file("ratings.csv", good, sizeof good - 1);
+    r = ts_admin(db, "mastery", "import", "--unit", "1", csv, "--dry-run", NULL);
+    assert_int_equal(r.exit_code, 0);
+    assert_non_null(strstr(r.out, "3 ratings checked"));
+    ts_run_free(&r);
+    assert_true(ts_file_hash(db) == before);
+    r = ts_admin(db, "--json", "mastery", "import", "--unit", "1", csv, "--staff", "T01", NULL);
+    assert_int_equal(r.exit_code, 0);
+    assert_non_null(strstr(r.out, "\"by-student\""));
+    ts_run_free(&r);
+    assert_int_equal(count(db, "SELECT count(*) FROM mastery_ratings WHERE rater = 'teacher' AND staff_id = 1"), 3);
+    assert_int_equal(count(db, "SELECT count(*) FROM mastery_ratings WHERE evidence = 'claim paragraph' AND next_step ="
+                               " 'add a second reason' AND rating = 3 AND target_id = 1"),
+                     1);
+    assert_int_equal(count(db, "SELECT count(*) FROM mastery_ratings WHERE evidence = 'evidence chart, with quotes'"), 1);
+    r = run_ok(db, (const char *const[]){"mastery", "grid", "--unit", "1", NULL});
+    assert_non_null(strstr(r.out, "1:T3/S-"));
+    assert_non_null(strstr(r.out, "2:T4/S-"));
+    ts_run_free(&r);
+}
+
 int main(void)
 {
     setenv("SIGNPOST_NOW", "2025-03-14", 1);
@@ -218,6 +274,7 @@ int main(void)
         cmocka_unit_test(a_teacher_builds_a_unit_with_targets_and_assignments),
         cmocka_unit_test(targets_come_in_from_a_spreadsheet_all_or_nothing),
         cmocka_unit_test(teachers_rate_mastery_one_by_one_and_as_a_grid),
+        cmocka_unit_test(teachers_rate_mastery_from_a_list_of_ratings_by_student),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ts_cleanup();
