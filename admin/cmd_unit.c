@@ -1,4 +1,5 @@
-/* cmd_unit.c — the mastery tracker's set-up: `unit` (units of a class and their assignments),
+/* cmd_unit.c — the mastery tracker's set-up: `unit` (units of a class and their assignments;
+ * `unit import` reads units with their targets from a CSV, see unit_import.c),
  * `target` ("I can ..." learning targets, one by one or from a CSV) and `mastery` (teacher
  * ratings 1-4, one by one, or from a CSV as a class grid or one rating per line by student).
  *
@@ -12,6 +13,7 @@
 #include "db.h"
 #include "table_out.h"
 #include "text.h"
+#include "unit_import.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -1002,6 +1004,21 @@ static const sp_admin_verb UNIT_VERBS[] = {
     {"current", unit_current, 0, "make a unit its class's current unit",
      "Usage: signpost-admin unit current UNIT-ID\n\nThe current unit is the one the kiosk's mastery tracker shows; a "
      "class has at most one.\n\nExample:\n  signpost-admin unit current 2\n"},
+    {"import", sp_unit_import, 0, "add units with their learning targets from a CSV",
+     "Usage: signpost-admin unit import FILE.csv [--dry-run]\n\n"
+     "One line per learning target. Columns (header row required): class, unit (the title) and\n"
+     "statement; optional starts, ends (dates), current (yes/no), position and standard_code.\n"
+     "Lines with the same class and unit make one unit; its dates and current flag may stand on any\n"
+     "of its lines but must not disagree. A line with an empty statement adds the unit with no target.\n"
+     "An empty position puts the target after the unit's others. Units that already exist are refused\n"
+     "(add targets to them with `target import`). Every line is checked first; when any is wrong, each\n"
+     "problem is reported with its line and column and nothing is imported. --dry-run only checks.\n\n"
+     "Example file:\n"
+     "  class,unit,starts,ends,current,position,statement,standard_code\n"
+     "  ELA8-2,Argument writing,2026-01-12,2026-02-20,yes,1,I can write a claim.,CCSS.ELA-LITERACY.W.8.1a\n"
+     "  ELA8-2,Argument writing,,,,2,I can choose evidence that supports my claim.,CCSS.ELA-LITERACY.W.8.1b\n"
+     "  MATH7-1,Ratios,,,,,,\n\n"
+     "Example:\n  signpost-admin unit import units.csv --dry-run\n"},
     {"assignment", unit_assignment, 0, "add an assignment to a unit",
      "Usage: signpost-admin unit assignment UNIT-ID --title TITLE\n\nExample:\n"
      "  signpost-admin unit assignment 2 --title \"Evidence hunt: school start times\"\n"},

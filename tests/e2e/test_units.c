@@ -1,5 +1,5 @@
 /* test_units.c — a teacher sets up the mastery tracker with the real signpost-admin: a unit,
- * "I can" learning targets one by one and from a CSV, assignments, and teacher ratings one by one,
+ * units with their targets from one CSV, "I can" learning targets one by one and from a CSV, assignments, and teacher ratings one by one,
  * as a class grid and as a list of ratings by student; bad files are refused whole and leave the
  * database byte-for-byte alone. */
 #include "test_support.h"
@@ -267,12 +267,78 @@ static void teachers_rate_mastery_from_a_list_of_ratings_by_student(void **state
     ts_run_free(&r);
 }
 
+static void units_and_their_targets_come_in_from_one_spreadsheet(void **state)
+{
+    (void)state;
+    const char *db = school("unit-import.db");
+    ADMIN_OK(db, "unit", "add", "--class", "ELA8-2", "--title", "Narrative writing", "--current");
+
+    /* Every problem of the file is reported with its line; nothing is written. */
+    const char bad[] = "class,unit,starts,ends,current,position,statement,standard_code\n"
+                       "ELA8-2,Argument writing,2026-01-12,2026-02-20,yes,1,I can write a claim.,W.8.1a\n"
+                       "ELA8-2,Argument writing,2026-01-13,,,1,I can choose evidence.,W.8.1b\n" /* date, position */
+                       "ELA8-2,Research,,,yes,,,\n"                  /* a second current unit for ELA8-2 */
+                       "HIST-9,Rome,,,,,I can read a map.,\n"         /* no such class */
+                       "SS6-1,Rome,2026-03-10,2026-03-01,,,,\n"       /* ends before it starts */
+                       "SS6-1,Maps,,,maybe,3,,\n"                     /* current flag; position without a target */
+                       "SS6-1,Narrative writing,,,,,\"I can write, in order.\",\n"
+                       "ELA8-2,Narrative writing,,,,,I can write a hook.,\n"; /* already exists */
+    const char *csv = ts_write_file("bad-units.csv", bad, sizeof bad - 1);
+    uint64_t before = ts_file_hash(db);
+    ts_run_result r = ts_admin(db, "unit", "import", csv, NULL);
+    assert_int_equal(r.exit_code, 2);
+    assert_non_null(strstr(r.err, "line 3, column starts: expected the same starts as line 2 for this unit"));
+    assert_non_null(strstr(r.err, "line 3, column position: expected a position not used by another target of this "
+                                  "unit (line 2)"));
+    assert_non_null(strstr(r.err, "line 4, column current: expected one current unit per class (line 2"));
+    assert_non_null(strstr(r.err, "line 5, column class: expected the code of a class"));
+    assert_non_null(strstr(r.err, "line 6, column ends: expected a date on or after the unit's start"));
+    assert_non_null(strstr(r.err, "line 7, column current: expected yes, no or nothing, got 'maybe'"));
+    assert_non_null(strstr(r.err, "line 7, column position: expected nothing on a line without a statement"));
+    assert_non_null(strstr(r.err, "line 9, column unit: expected a new unit title (ELA8-2 already has this unit, id 1"));
+    assert_null(strstr(r.err, "line 8")); /* the same title in another class is fine */
+    ts_run_free(&r);
+    assert_true(ts_file_hash(db) == before);
+
+    /* What a spreadsheet writes: a byte-order mark, CRLF, a quoted statement with a comma. */
+    const char good[] = "\xEF\xBB\xBF" "Class,Unit,Starts,Ends,Current,Position,Statement,Standard_Code\r\n"
+                        "ELA8-2,Argument writing,2026-01-12,2026-02-20,yes,2,I can choose evidence.,W.8.1b\r\n"
+                        "ELA8-2,Argument writing,,,,1,\"I can write a claim, then defend it.\",W.8.1a\r\n"
+                        "ELA8-2,Argument writing,,,,,I can answer a counterclaim.,\r\n"
+                        "SS6-1,Ancient Rome,,,,,,\r\n";
+    csv = ts_write_file("units.csv", good, sizeof good - 1);
+    r = ts_admin(db, "unit", "import", csv, "--dry-run", NULL);
+    assert_int_equal(r.exit_code, 0);
+    assert_non_null(strstr(r.out, "2 units and 3 learning targets checked"));
+    ts_run_free(&r);
+    assert_true(ts_file_hash(db) == before);
+    ADMIN_OK(db, "unit", "import", csv);
+    assert_int_equal(count(db, "SELECT count(*) FROM units"), 3);
+    assert_int_equal(count(db, "SELECT is_current FROM units WHERE title = 'Narrative writing'"), 0);
+    assert_int_equal(count(db, "SELECT is_current FROM units WHERE title = 'Argument writing' AND starts_on = "
+                               "'2026-01-12' AND ends_on = '2026-02-20'"),
+                     1);
+    assert_int_equal(count(db, "SELECT count(*) FROM learning_targets t JOIN units u ON u.id = t.unit_id WHERE"
+                               " u.title = 'Argument writing' AND ((t.position = 1 AND t.statement = 'I can write a "
+                               "claim, then defend it.' AND t.standard_code = 'W.8.1a') OR (t.position = 2 AND "
+                               "t.statement = 'I can choose evidence.') OR (t.position = 3 AND t.statement = 'I can "
+                               "answer a counterclaim.'))"),
+                     3);
+    assert_int_equal(count(db, "SELECT count(*) FROM learning_targets t JOIN units u ON u.id = t.unit_id WHERE"
+                               " u.title = 'Ancient Rome'"),
+                     0);
+    json_t *j = json_out(db, (const char *const[]){"--json", "unit", "list", "--class", "SS6-1", NULL});
+    assert_int_equal(json_array_size(j), 1);
+    json_decref(j);
+}
+
 int main(void)
 {
     setenv("SIGNPOST_NOW", "2025-03-14", 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_teacher_builds_a_unit_with_targets_and_assignments),
         cmocka_unit_test(targets_come_in_from_a_spreadsheet_all_or_nothing),
+        cmocka_unit_test(units_and_their_targets_come_in_from_one_spreadsheet),
         cmocka_unit_test(teachers_rate_mastery_one_by_one_and_as_a_grid),
         cmocka_unit_test(teachers_rate_mastery_from_a_list_of_ratings_by_student),
     };
