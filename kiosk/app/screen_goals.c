@@ -186,6 +186,8 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     kiosk_person *p = &app->person;
     goals_layout L = layout(app);
     int focus = ui->focus_visible ? ui->focus_id - KIOSK_ACT_CARD : -1;
+    if (ui->focus_visible && ui->focus_id >= ACT_SELF_CHECK) /* a card's button shows its card */
+        focus = ui->focus_id - ACT_SELF_CHECK;
     if (focus >= 0 && focus < (int)p->ngoals)
         show_card(app, &L, focus);
     clamp_scroll(app, &L);

@@ -331,8 +331,9 @@ static void conference_and_staff_goals_never_reach_the_kiosk(void **state)
     for (int i = 0; i < 3; i++) {
         sp_rect targets[16];
         size_t n = sp_app_touch_targets(app, targets, 16);
-        assert_true(n >= 4); /* three cards and "I'm done" */
-        tap(targets[i].x + targets[i].w / 2, targets[i].y + targets[i].h / 2);
+        assert_true(n >= 7); /* three cards, each followed by its "How did it go?", and "I'm done" */
+        sp_rect card = targets[2 * i];
+        tap(card.x + card.w / 2, card.y + card.h / 4);
         expect_screen("goal");
         expect_no_text("CONFERENCE-ONLY");
         expect_no_text("STAFF-ONLY");
@@ -658,8 +659,8 @@ static void a_long_goal_list_scrolls_by_keys_and_drag(void **state)
     expect_text("Goal 7:");
     event((sp_app_event){.kind = SP_EV_SCROLL, .y = -5000});
     expect_text("Goal 1:");
-    /* Tab to the last card brings it into view. */
-    for (int i = 0; i < 7; i++)
+    /* Tab to the last card (each card is followed by its "How did it go?") brings it into view. */
+    for (int i = 0; i < 13; i++)
         key(SP_KEY_TAB);
     expect_text("Goal 7:");
     key(SP_KEY_ENTER);
@@ -826,7 +827,7 @@ static void every_demo_student_sees_only_their_kiosk_goals_and_everything_fits(v
         }
         sqlite3_reset(hidden);
         sp_rect targets[64];
-        if (sp_app_touch_targets(app, targets, 64) > 1) { /* a card and "I'm done" */
+        if (sp_app_touch_targets(app, targets, 64) > 2) { /* a card, "My learning targets" and "I'm done" */
             students_with_goals++;
             tap(targets[0].x + targets[0].w / 2, targets[0].y + targets[0].h / 2);
             expect_screen("goal");
