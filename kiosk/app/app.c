@@ -43,6 +43,8 @@ static const kiosk_screen *const SCREENS[KIOSK_SCREEN_COUNT] = {
     [KIOSK_SCREEN_SELF_CHECK] = &kiosk_screen_self_check,
     [KIOSK_SCREEN_TYPE] = &kiosk_screen_type,
     [KIOSK_SCREEN_NEXT_STEP] = &kiosk_screen_next_step,
+    [KIOSK_SCREEN_MASTERY] = &kiosk_screen_mastery,
+    [KIOSK_SCREEN_MASTERY_TARGET] = &kiosk_screen_mastery_target,
 };
 
 static const kiosk_screen *current(const sp_app *app) { return SCREENS[app->screen]; }

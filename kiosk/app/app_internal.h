@@ -10,8 +10,9 @@
 #define KIOSK_APP_INTERNAL_H
 
 #include "app/app.h"
-#include "app/scan_guard.h"
+#include "app/mastery.h"
 #include "app/saving.h"
+#include "app/scan_guard.h"
 #include "app/session.h"
 #include "app/theme.h"
 #include "goals.h"
@@ -41,6 +42,8 @@ typedef enum {
     KIOSK_SCREEN_SELF_CHECK,
     KIOSK_SCREEN_TYPE,
     KIOSK_SCREEN_NEXT_STEP,
+    KIOSK_SCREEN_MASTERY,
+    KIOSK_SCREEN_MASTERY_TARGET,
     KIOSK_SCREEN_COUNT
 } kiosk_screen_id;
 
@@ -84,6 +87,7 @@ typedef struct {
 } kiosk_check_draft;
 
 extern const kiosk_screen kiosk_screen_type, kiosk_screen_next_step;
+extern const kiosk_screen kiosk_screen_mastery, kiosk_screen_mastery_target;
 
 /* The "type your answer" screen's draft (screen_type.c). dest points into kiosk_person too. */
 typedef struct {
@@ -125,6 +129,7 @@ typedef struct {
     kiosk_check_draft check;
     kiosk_typing typing;
     kiosk_next_step next_step;
+    kiosk_mastery mastery;   /* "My learning targets" (mastery.h) */
 } kiosk_person;
 
 #define KIOSK_DB_RETRY_MS 3000

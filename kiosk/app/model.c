@@ -71,6 +71,7 @@ void kiosk_model_free(kiosk_person *p)
         memset(p->who, 0, p->nwho * sizeof *p->who);
         free(p->who);
     }
+    kiosk_mastery_free(&p->mastery);
     memset(p, 0, sizeof *p);
     p->open_goal = -1;
 }

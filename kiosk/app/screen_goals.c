@@ -18,6 +18,32 @@
 #include <string.h>
 
 #define ACT_SELF_CHECK 5000 /* + goal index: the card's "How did it go?" button */
+#define ACT_TARGETS (KIOSK_ACT_SCREEN + 1) /* "My learning targets" */
+
+static const char TARGETS_LABEL[] = "My learning targets";
+
+/* "My learning targets" sits in the header between the title and "I'm done" when there is room,
+ * else on a row of its own under the header (narrow portrait windows); *below is the height
+ * that row takes from the list. */
+static sp_rect targets_button(const sp_app *app, int *below)
+{
+    const kiosk_theme *t = &app->theme;
+    const sp_text_metrics *m = &app->metrics;
+    int label = m->text_width(m->user, TARGETS_LABEL, sizeof TARGETS_LABEL - 1, t->ui.button_text_size, SP_FONT_BOLD);
+    int bw = label + t->ui.button_text_size + t->ui.pad / 2 + 2 * t->ui.pad;
+    int title = m->text_width(m->user, "My goals", 8, t->title_size, SP_FONT_BOLD);
+    int done_w = t->button_w;
+    if (done_w * 2 + 3 * t->gap > t->w - 2 * t->margin) /* as kiosk_header */
+        done_w = (t->w - 2 * t->margin - 3 * t->gap) / 3;
+    if (bw > t->w - 2 * t->margin)
+        bw = t->w - 2 * t->margin;
+    if (2 * t->margin + title + bw + done_w + 2 * t->gap <= t->w) {
+        *below = 0;
+        return (sp_rect){t->w - t->margin - done_w - t->gap - bw, t->margin, bw, t->button_h};
+    }
+    *below = t->button_h + t->gap;
+    return (sp_rect){t->margin, t->margin + t->button_h + t->gap, bw, t->button_h};
+}
 
 typedef struct {
     sp_rect view;      /* visible area of the list */
@@ -30,7 +56,9 @@ static goals_layout layout(const sp_app *app)
 {
     const kiosk_theme *t = &app->theme;
     goals_layout L;
-    int top = t->margin + t->button_h + t->gap;
+    int below;
+    targets_button(app, &below);
+    int top = t->margin + t->button_h + t->gap + below;
     L.view = (sp_rect){t->margin, top, t->w - 2 * t->margin, t->h - top - t->margin};
     L.columns = t->columns;
     L.gap = t->gap;
@@ -220,6 +248,8 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
         }
     }
     /* The header last, so the focus order is the cards first, then "I'm done". */
+    int below;
+    sp_ui_button(ui, ACT_TARGETS, targets_button(app, &below), TARGETS_LABEL, SP_BUTTON_NORMAL, "academic");
     kiosk_header(app, ui, "My goals", false, true);
 }
 
@@ -238,6 +268,8 @@ static void action(sp_app *app, int id, uint64_t now)
         kiosk_go(app, KIOSK_SCREEN_GOAL, now);
     } else if (id >= ACT_SELF_CHECK && id < ACT_SELF_CHECK + (int)app->person.ngoals) {
         kiosk_self_check_start(app, id - ACT_SELF_CHECK, KIOSK_SCREEN_GOALS, now);
+    } else if (id == ACT_TARGETS) {
+        kiosk_go(app, KIOSK_SCREEN_MASTERY, now);
     }
 }
 
