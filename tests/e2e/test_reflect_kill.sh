@@ -69,7 +69,8 @@ for run in $(seq "$RUNS"); do
     finished=$((finished + 1))
   fi
 
-  ids=$(sed -n 's/^saved self-check \([0-9][0-9]*\)$/\1/p' "$trace" 2>/dev/null | paste -sd, -)
+  touch "$trace" # a kill before the first save leaves no trace file: nothing was claimed
+  ids=$(sed -n 's/^saved self-check \([0-9][0-9]*\)$/\1/p' "$trace" | paste -sd, -)
   n=0
   [ -z "$ids" ] || n=$(( $(tr -cd , <<<"$ids" | wc -c) + 1 ))
   check=$(sqlite3 "$DB" "PRAGMA integrity_check;" \
