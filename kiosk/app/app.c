@@ -515,6 +515,13 @@ bool sp_app_wants_exit(const sp_app *app) { return app->exit; }
 
 const char *sp_app_screen_name(const sp_app *app) { return current(app)->name; }
 
+void sp_app_set_metrics(sp_app *app, const sp_text_metrics *m)
+{
+    app->metrics = *m;
+    app->ui.metrics = *m;
+    app->redraw = true;
+}
+
 bool sp_app_take_purge_request(sp_app *app)
 {
     bool p = app->purge;

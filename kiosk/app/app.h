@@ -66,6 +66,9 @@ bool sp_app_wants_exit(const sp_app *app);
  * "teacher", "unknown-badge", "revoked-badge", "cooldown", "db-unavailable", ...). */
 const char *sp_app_screen_name(const sp_app *app);
 
+/* The renderer that measures text was replaced (a new screen surface): measure with m from now on. */
+void sp_app_set_metrics(sp_app *app, const sp_text_metrics *m);
+
 /* Called by the renderer's owner after a sign-out so cached textures of student text are
  * dropped; the app sets this flag when a session ends. */
 bool sp_app_take_purge_request(sp_app *app);

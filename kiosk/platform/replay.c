@@ -321,6 +321,8 @@ int sp_replay_line(sp_replay *r, const char *line, char *err, size_t errlen)
             if (make_screen(r, err, errlen) != 0)
                 return -1;
             if (r->app) {
+                sp_text_metrics metrics = sp_render_metrics(r->render);
+                sp_app_set_metrics(r->app, &metrics); /* the old renderer measured text until now */
                 sp_app_event e = {.kind = SP_EV_RESIZE, .w = w, .h = h};
                 sp_replay_event(r, &e);
             }

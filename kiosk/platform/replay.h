@@ -2,7 +2,7 @@
  * screenshots, with no display (SDL dummy video driver, software renderer on a surface).
  *
  * Script: one command per line, '#' starts a comment.
- *     size W H                   screen size (before the first frame; default 1280 800)
+ *     size W H                   screen size (default 1280 800); later in a script it turns the screen
  *     now 2026-11-23T09:00:00    virtual clock start, UTC (default: that date)
  *     scan PAYLOAD               a badge scan as a USB scanner delivers it
  *     scan-student SIS_ID        scan the active badge of that student (looked up in the db)

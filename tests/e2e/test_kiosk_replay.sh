@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_kiosk_replay.sh — the headless harness runs the demo session on the demo school and its
-# screenshots are real pictures; a second script checks that walking away clears the student.
+# screenshots are real pictures; a turned screen lays out again; walking away clears the student.
 #
 # Builds the demo database with signpost-admin, issues badges, runs signpost-kiosk --replay with
 # tests/replay/demo.replay and checks every shot is a 1280x800 PNG with more than a handful of
@@ -51,6 +51,13 @@ fi
 grep -q 'bad.replay:1: expect-text "No such text anywhere" failed' "$TMP/bad.err" || {
   echo "FAIL: unclear message:"; cat "$TMP/bad.err"; exit 1; }
 
-# 3. walking away: after the idle timeout nothing of the student is on screen or in the text cache
+# 3. the tablet turns round mid-session: the goals are laid out again for portrait and back
+printf '%s\n' 'scan-student E8001' 'wait 2000' 'expect-screen goals' 'size 800 1280' 'expect-text "My goals"' \
+  'expect-touch-targets 64' 'shot turned' 'size 1280 800' 'expect-text "My goals"' > "$TMP/turn.replay"
+"$SIGNPOST_KIOSK" --db "$DB" --replay "$TMP/turn.replay" --shots "$TMP/shots"
+dims=$(od -An -tu1 -j16 -N8 "$TMP/shots/turned.png" | awk '{print $3*256+$4 "x" $7*256+$8}')
+[ "$dims" = "800x1280" ] || { echo "FAIL: the turned screen is $dims, expected 800x1280"; exit 1; }
+
+# 4. walking away: after the idle timeout nothing of the student is on screen or in the text cache
 "$SIGNPOST_KIOSK" --db "$DB" --replay "$SRC/tests/replay/privacy.replay"
 echo "ok: replay harness"
