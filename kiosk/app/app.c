@@ -91,6 +91,9 @@ bool kiosk_db_try_open(sp_app *app)
     }
     /* The kiosk must never freeze behind the admin tool: wait a few ms, then retry later. */
     sqlite3_busy_timeout(db, KIOSK_BUSY_TIMEOUT_MS);
+    /* "Saved" is a promise: each commit reaches the disk before the screen says so, so a
+     * reflection survives a tablet losing power too (WAL's NORMAL may drop the last commits). */
+    sp_db_exec(db, "PRAGMA synchronous = FULL");
     sp_goal_reader *reader = sp_goal_reader_new(db, err, sizeof err);
     if (!reader) {
         snprintf(app->db_error, sizeof app->db_error, "%s", err);

@@ -443,6 +443,19 @@ static void test_a_typed_answer_is_saved(void **state)
     assert_string_equal(row.next_step, "");
 }
 
+/* "Saved" must survive a power cut too, so the kiosk's commits wait for the disk. */
+static void test_the_kiosk_commits_to_the_disk_before_saying_saved(void **state)
+{
+    (void)state;
+    scan_student("M7002");
+    assert_non_null(app->db);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(app->db, "PRAGMA synchronous", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 2); /* FULL */
+    sqlite3_finalize(st);
+}
+
 static void test_a_goal_with_no_support_text_still_has_chips(void **state)
 {
     (void)state;
@@ -554,6 +567,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_grade7_student_rates_on_the_1_to_4_scale, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_kiosk_commits_to_the_disk_before_saying_saved, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kindergartner_gets_three_faces, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_aloud_student_gets_faces_from_the_goal_detail, setup, teardown),
         cmocka_unit_test_setup_teardown(test_social_emotional_goal_asks_about_the_strategy, setup, teardown),
