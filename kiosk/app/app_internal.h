@@ -133,6 +133,7 @@ typedef struct {
 } kiosk_person;
 
 #define KIOSK_DB_RETRY_MS 3000
+#define KIOSK_TYPED_CODE_MS 20000
 #define KIOSK_BUSY_RETRY_MS 100
 #define KIOSK_BUSY_GIVE_UP_MS 5000
 #define KIOSK_LOG_RETRY_MS 500
@@ -172,6 +173,11 @@ struct sp_app {
 
     /* Unknown scans within the window, and the cool-down they started. */
     sp_scan_guard guard;
+
+    /* A badge code typed by hand on the scan screen (shown only as dots), and when the last
+     * key came: a half-typed code is forgotten after KIOSK_TYPED_CODE_MS. */
+    char typed_code[64];
+    uint64_t typed_at;
 
     /* A scan that met a locked database, retried by the busy screen. */
     bool pending;

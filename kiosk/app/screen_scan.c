@@ -3,10 +3,16 @@
  * Deliberately still: the only thing that changes is the clock, so the screen asks for one
  * frame per minute (its deadline is the next minute boundary) and the idle kiosk sleeps in
  * between. The "badge" ring is drawn as two concentric circles, which reads as "hold it here"
- * without needing motion. */
+ * without needing motion.
+ *
+ * A badge code can also be typed on a keyboard and sent with Enter, for a scanner that types
+ * too slowly to be told from a person, or a teacher trying the kiosk without a scanner. It is
+ * the same secret a scan carries, so it goes the same way (and counts toward the cool-down when
+ * wrong); on screen it shows only as dots, and a half-typed code is forgotten after 20 s. */
 #include "app/app_internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static long long minute_of(const sp_app *app, uint64_t now)
 {
@@ -47,8 +53,68 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     y += sp_ui_text(ui, (sp_rect){m, y, w, 2 * huge_h}, "Scan your badge", t->huge_size, SP_FONT_BOLD, SP_ALIGN_CENTER,
                     t->text, SP_ROLE_TITLE, 2);
     y += t->gap;
-    sp_ui_text(ui, (sp_rect){m, y, w, 2 * body_h}, "Hold the code on your badge up to the scanner to see your goals.",
-               t->body_size, SP_FONT_REGULAR, SP_ALIGN_CENTER, t->muted, SP_ROLE_BODY, 2);
+    y += sp_ui_text(ui, (sp_rect){m, y, w, 2 * body_h},
+                    "Hold the code on your badge up to the scanner to see your goals.", t->body_size, SP_FONT_REGULAR,
+                    SP_ALIGN_CENTER, t->muted, SP_ROLE_BODY, 2);
+    size_t typed = strlen(app->typed_code);
+    if (typed) {
+        char dots[160] = "Badge code: ";
+        size_t n = strlen(dots);
+        for (size_t i = 0; i < typed && i < 40 && n + 4 < sizeof dots; i++, n += 3)
+            memcpy(dots + n, "\xE2\x80\xA2", 3); /* a bullet per character, never the code itself */
+        snprintf(dots + n, sizeof dots - n, "  \xE2\x80\x94 press Enter");
+        sp_ui_label(ui, (sp_rect){m, y + t->gap, w, body_h}, dots, t->body_size, SP_FONT_REGULAR, SP_ALIGN_CENTER,
+                    t->text, SP_ROLE_BODY);
+    }
+}
+
+static void forget_code(sp_app *app)
+{
+    memset(app->typed_code, 0, sizeof app->typed_code);
+    app->typed_at = 0;
+    app->redraw = true;
+}
+
+static void enter(sp_app *app, uint64_t now)
+{
+    (void)now;
+    forget_code(app);
+}
+
+static void text(sp_app *app, const char *utf8, uint64_t now)
+{
+    size_t have = strlen(app->typed_code), add = strlen(utf8);
+    if (have + add >= sizeof app->typed_code)
+        add = sizeof app->typed_code - 1 - have; /* longer than any badge: the parser will refuse it */
+    memcpy(app->typed_code + have, utf8, add);
+    app->typed_code[have + add] = 0;
+    app->typed_at = now;
+}
+
+static bool key(sp_app *app, sp_app_key k, uint64_t now)
+{
+    size_t have = strlen(app->typed_code);
+    if (k == SP_KEY_ENTER && have) {
+        char code[sizeof app->typed_code];
+        memcpy(code, app->typed_code, sizeof code);
+        forget_code(app);
+        kiosk_scan(app, code, now);
+        memset(code, 0, sizeof code);
+        return true;
+    }
+    if (k == SP_KEY_BACKSPACE && have) {
+        while (have > 0 && ((unsigned char)app->typed_code[have - 1] & 0xC0) == 0x80)
+            app->typed_code[--have] = 0; /* continuation bytes of the last character */
+        if (have > 0)
+            app->typed_code[--have] = 0;
+        app->typed_at = now;
+        return true;
+    }
+    if (k == SP_KEY_ESCAPE && have) {
+        forget_code(app);
+        return true;
+    }
+    return false;
 }
 
 static uint64_t deadline(const sp_app *app, uint64_t now)
@@ -56,18 +122,25 @@ static uint64_t deadline(const sp_app *app, uint64_t now)
     if (app->redraw)
         return UINT64_MAX; /* a frame is already due */
     long long next = (app->drawn_minute >= 0 ? app->drawn_minute : minute_of(app, now)) + 1;
-    return (uint64_t)(next * 60000 - (long long)app->tz_min * 60000);
+    uint64_t d = (uint64_t)(next * 60000 - (long long)app->tz_min * 60000);
+    if (app->typed_code[0] && app->typed_at + KIOSK_TYPED_CODE_MS < d)
+        d = app->typed_at + KIOSK_TYPED_CODE_MS;
+    return d;
 }
 
 static void timer(sp_app *app, uint64_t now)
 {
-    (void)now;
+    if (app->typed_code[0] && now >= app->typed_at + KIOSK_TYPED_CODE_MS)
+        forget_code(app);
     app->redraw = true;
 }
 
 const kiosk_screen kiosk_screen_scan = {
     .name = "scan",
+    .enter = enter,
     .frame = frame,
+    .text = text,
+    .key = key,
     .deadline = deadline,
     .timer = timer,
 };

@@ -910,12 +910,60 @@ static void resizing_reflows_the_goal_list(void **state)
     expect_text("I will write 3 paragraphs");
 }
 
+static void type_text(const char *s)
+{
+    sp_app_event ev = {.kind = SP_EV_TEXT};
+    snprintf(ev.text, sizeof ev.text, "%s", s);
+    event(ev);
+}
+
+/* A badge code typed by hand (a slow scanner, a teacher without one) works like a scan, shows
+ * only dots while it is typed, and a half-typed code does not linger. */
+static void a_badge_code_typed_on_the_scan_screen_signs_in_and_never_shows_in_clear(void **state)
+{
+    (void)state;
+    start_app();
+    char payload[SP_BADGE_PAYLOAD_MAX];
+    sp_badge_payload(ZOE_TOKEN, payload);
+    char half[16];
+    snprintf(half, sizeof half, "%.10s", payload);
+    type_text(half);
+    expect_screen("scan");
+    expect_text("Badge code:");
+    expect_text("press Enter");
+    expect_no_text(half);
+    wait_ms(21000); /* walked away mid-code */
+    expect_no_text("Badge code:");
+    type_text("X");
+    key(SP_KEY_BACKSPACE);
+    expect_no_text("Badge code:");
+    type_text(payload);
+    expect_no_text(payload);
+    key(SP_KEY_ENTER);
+    expect_screen("welcome");
+    expect_text("Zoë");
+    key(SP_KEY_ENTER); /* Enter on the greeting is not a code any more */
+    expect_no_text("Badge code:");
+}
+
+static void a_wrong_typed_code_is_refused_like_a_wrong_scan(void **state)
+{
+    (void)state;
+    start_app();
+    type_text("12345");
+    key(SP_KEY_ENTER);
+    expect_screen("unknown-badge");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(scanning_a_badge_greets_the_student_then_shows_their_goals_in_plain_language,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(conference_and_staff_goals_never_reach_the_kiosk, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_badge_code_typed_on_the_scan_screen_signs_in_and_never_shows_in_clear, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_wrong_typed_code_is_refused_like_a_wrong_scan, setup, teardown),
         cmocka_unit_test_setup_teardown(tapping_a_card_opens_the_goal_with_its_chart_and_how_we_will_know, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_goal_without_a_baseline_says_we_are_finding_the_starting_point, setup,
