@@ -295,7 +295,7 @@ const char *sp_scan_outcome_name(sp_scan_outcome outcome)
     return "unknown";
 }
 
-int sp_scan_log(sqlite3 *db, const char *kiosk_name, sp_scan_outcome outcome)
+int sp_scan_log(sqlite3 *db, const char *kiosk_name, sp_scan_outcome outcome, const char *at)
 {
     char now[32];
     sqlite3_stmt *st = NULL;
@@ -303,7 +303,10 @@ int sp_scan_log(sqlite3 *db, const char *kiosk_name, sp_scan_outcome outcome)
                                 &st, NULL);
     if (rc != SQLITE_OK)
         return rc;
-    sp_now_iso(now);
+    if (at)
+        snprintf(now, sizeof now, "%s", at);
+    else
+        sp_now_iso(now);
     sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, kiosk_name ? kiosk_name : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, sp_scan_outcome_name(outcome), -1, SQLITE_STATIC);

@@ -98,8 +98,9 @@ typedef enum {
 } sp_scan_outcome;
 
 /* Records a refused scan in scan_events (time, kiosk name, outcome). The scanned text is never
- * stored: a guessed or copied token must not end up in a log. Returns SQLITE_OK or the error. */
-int sp_scan_log(sqlite3 *db, const char *kiosk_name, sp_scan_outcome outcome);
+ * stored: a guessed or copied token must not end up in a log. `at` is the caller's time as
+ * "YYYY-MM-DDTHH:MM:SSZ" (NULL: now). Returns SQLITE_OK or the error. */
+int sp_scan_log(sqlite3 *db, const char *kiosk_name, sp_scan_outcome outcome, const char *at);
 const char *sp_scan_outcome_name(sp_scan_outcome outcome);
 
 #endif

@@ -155,7 +155,7 @@ static void start_log(sp_app *app, long long student_id, long long staff_id, uin
 static void not_recognised(sp_app *app, sp_scan_outcome outcome, uint64_t now)
 {
     kiosk_end_session(app, "switched", now);
-    kiosk_log_scan(&app->log, app->db, outcome);
+    kiosk_log_scan(&app->log, app->db, outcome, now);
     if (sp_scan_guard_refused(&app->guard, now))
         kiosk_go(app, KIOSK_SCREEN_COOLDOWN, now);
     else
@@ -243,7 +243,7 @@ static void sign_in_teacher(sp_app *app, long long staff_id, uint64_t now)
 void kiosk_scan(sp_app *app, const char *payload, uint64_t now)
 {
     if (sp_scan_guard_blocked(&app->guard, now)) {
-        kiosk_log_scan(&app->log, app->db, SP_SCAN_COOLDOWN);
+        kiosk_log_scan(&app->log, app->db, SP_SCAN_COOLDOWN, now);
         app->redraw = true;
         return;
     }
@@ -278,7 +278,7 @@ void kiosk_scan(sp_app *app, const char *payload, uint64_t now)
     case SP_BADGE_REVOKED:
         app->pending = false;
         kiosk_end_session(app, "switched", now);
-        kiosk_log_scan(&app->log, app->db, SP_SCAN_REVOKED);
+        kiosk_log_scan(&app->log, app->db, SP_SCAN_REVOKED, now);
         kiosk_go(app, KIOSK_SCREEN_REVOKED, now);
         break;
     case SP_BADGE_UNKNOWN:

@@ -152,10 +152,12 @@ void kiosk_log_end(kiosk_log *log, sqlite3 *db, long long key, const char *reaso
     kiosk_log_flush(log, db);
 }
 
-void kiosk_log_scan(const kiosk_log *log, sqlite3 *db, sp_scan_outcome outcome)
+void kiosk_log_scan(const kiosk_log *log, sqlite3 *db, sp_scan_outcome outcome, uint64_t now_ms)
 {
+    char at[24];
+    kiosk_iso_from_ms(now_ms, at);
     if (db)
-        sp_scan_log(db, log->kiosk_name, outcome);
+        sp_scan_log(db, log->kiosk_name, outcome, at);
 }
 
 /* Copies at most max-1 bytes of s without splitting a UTF-8 sequence. */

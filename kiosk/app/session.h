@@ -51,9 +51,9 @@ bool kiosk_log_flush(kiosk_log *log, sqlite3 *db);
 /* True when entries are waiting for the database (open sessions already written do not count). */
 bool kiosk_log_waiting(const kiosk_log *log);
 
-/* Records a refused scan in scan_events through sp_scan_log (badge.h: never the payload; its
- * time comes from the shared library's clock). Best effort: a locked database skips the entry. */
-void kiosk_log_scan(const kiosk_log *log, sqlite3 *db, sp_scan_outcome outcome);
+/* Records a refused scan in scan_events through sp_scan_log (badge.h: never the payload) at the
+ * caller's time. Best effort: a locked database skips the entry. */
+void kiosk_log_scan(const kiosk_log *log, sqlite3 *db, sp_scan_outcome outcome, uint64_t now_ms);
 
 /* Students who signed in at this kiosk between from_ms and to_ms (newest first). */
 int kiosk_who_today(const kiosk_log *log, sqlite3 *db, uint64_t from_ms, uint64_t to_ms, int tz_offset_min,

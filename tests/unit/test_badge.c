@@ -216,11 +216,12 @@ static void refused_scans_are_logged_without_what_was_scanned(void **state)
     (void)state;
     ts_tmpdir();
     sqlite3 *db = school(ts_path("log.db"));
-    assert_int_equal(sp_scan_log(db, "Room 12", SP_SCAN_UNKNOWN), SQLITE_OK);
-    assert_int_equal(sp_scan_log(db, "Room 12", SP_SCAN_REVOKED), SQLITE_OK);
-    assert_int_equal(sp_scan_log(db, NULL, SP_SCAN_MALFORMED), SQLITE_OK);
-    assert_int_equal(sp_scan_log(db, "Room 12", SP_SCAN_COOLDOWN), SQLITE_OK);
+    assert_int_equal(sp_scan_log(db, "Room 12", SP_SCAN_UNKNOWN, "2026-03-16T09:00:00Z"), SQLITE_OK);
+    assert_int_equal(sp_scan_log(db, "Room 12", SP_SCAN_REVOKED, NULL), SQLITE_OK);
+    assert_int_equal(sp_scan_log(db, NULL, SP_SCAN_MALFORMED, NULL), SQLITE_OK);
+    assert_int_equal(sp_scan_log(db, "Room 12", SP_SCAN_COOLDOWN, NULL), SQLITE_OK);
     assert_int_equal(ts_query_int(db, "SELECT count(*) FROM scan_events"), 4);
+    assert_int_equal(ts_query_int(db, "SELECT count(*) FROM scan_events WHERE at = '2026-03-16T09:00:00Z'"), 1);
     assert_int_equal(ts_query_int(db, "SELECT count(*) FROM scan_events WHERE outcome = 'revoked'"
                                       " AND kiosk_name = 'Room 12' AND at GLOB '20[0-9][0-9]-*Z'"),
                      1);
