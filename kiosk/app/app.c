@@ -137,9 +137,24 @@ void kiosk_end_session(sp_app *app, const char *reason, uint64_t now)
     if (kiosk_log_waiting(&app->log) && app->log_retry_at == 0)
         app->log_retry_at = now + KIOSK_LOG_RETRY_MS;
     kiosk_model_free(p);
+    kiosk_apply_look(app); /* back to the kiosk's own look */
     sp_ui_reset_targets(&app->ui);
     app->ui.focus_visible = false;
     app->purge = true;
+    app->redraw = true;
+}
+
+void kiosk_apply_look(sp_app *app)
+{
+    const kiosk_person *p = &app->person;
+    bool student = p->active && !p->teacher;
+    kiosk_look look = student ? p->profile.look : (kiosk_look){0};
+    kiosk_theme_for(&app->theme, app->theme.w, app->theme.h, &app->metrics, look);
+    bool dyslexic = student && p->profile.dyslexia_font;
+    if (dyslexic != app->dyslexic_font) {
+        app->dyslexic_font = dyslexic;
+        app->font_request = true;
+    }
     app->redraw = true;
 }
 
@@ -194,10 +209,8 @@ static void sign_in_student(sp_app *app, const char *payload, long long student_
     char *name = NULL;
     sp_goal_view *goals = NULL;
     size_t ngoals = 0;
-    int grade = 0;
-    bool read_aloud = false;
-    int rc = kiosk_model_load_student(app, student_id, kiosk_today(app, now), &name, &goals, &ngoals, &grade,
-                                      &read_aloud);
+    kiosk_profile profile;
+    int rc = kiosk_model_load_student(app, student_id, kiosk_today(app, now), &name, &goals, &ngoals, &profile);
     if (busy_code(rc)) {
         scan_later(app, payload, now);
         return;
@@ -219,10 +232,10 @@ static void sign_in_student(sp_app *app, const char *payload, long long student_
     p->name = name;
     p->goals = goals;
     p->ngoals = ngoals;
-    p->grade = grade;
-    p->read_aloud = read_aloud;
+    p->profile = profile;
     p->open_goal = -1;
     p->scroll = 0;
+    kiosk_apply_look(app);
     start_log(app, student_id, 0, now);
     kiosk_go(app, KIOSK_SCREEN_WELCOME, now);
 }
@@ -348,7 +361,8 @@ sp_app *sp_app_new(const sp_app_config *cfg, const sp_text_metrics *metrics, uin
     app->tz_min = cfg->tz_offset_min;
     app->metrics = *metrics;
     sp_ui_init(&app->ui, metrics);
-    kiosk_theme_for(&app->theme, cfg->width > 0 ? cfg->width : 1280, cfg->height > 0 ? cfg->height : 800, metrics);
+    kiosk_theme_for(&app->theme, cfg->width > 0 ? cfg->width : 1280, cfg->height > 0 ? cfg->height : 800, metrics,
+                    (kiosk_look){0});
     app->last_input = now_ms;
     app->last_now = now_ms;
     app->drawn_minute = -1;
@@ -428,7 +442,9 @@ void sp_app_handle(sp_app *app, const sp_app_event *ev, uint64_t now)
     switch (ev->kind) {
     case SP_EV_RESIZE:
         if (ev->w > 0 && ev->h > 0) {
-            kiosk_theme_for(&app->theme, ev->w, ev->h, &app->metrics);
+            app->theme.w = ev->w;
+            app->theme.h = ev->h;
+            kiosk_apply_look(app);
             sp_ui_reset_targets(&app->ui);
             app->redraw = true;
         }
@@ -522,7 +538,16 @@ void sp_app_set_metrics(sp_app *app, const sp_text_metrics *m)
 {
     app->metrics = *m;
     app->ui.metrics = *m;
-    app->redraw = true;
+    kiosk_apply_look(app); /* card heights follow the line heights */
+}
+
+bool sp_app_take_font_request(sp_app *app, bool *dyslexic)
+{
+    if (!app->font_request)
+        return false;
+    app->font_request = false;
+    *dyslexic = app->dyslexic_font;
+    return true;
 }
 
 bool sp_app_take_purge_request(sp_app *app)

@@ -69,6 +69,12 @@ const char *sp_app_screen_name(const sp_app *app);
 /* The renderer that measures text was replaced (a new screen surface): measure with m from now on. */
 void sp_app_set_metrics(sp_app *app, const sp_text_metrics *m);
 
+/* A student whose reading supports ask for the dyslexia-friendly font signed in, or signed out:
+ * returns true once per change with the face to use (*dyslexic), and the renderer's owner
+ * switches faces before the next frame is built, so text is measured with the face it is drawn
+ * with. */
+bool sp_app_take_font_request(sp_app *app, bool *dyslexic);
+
 /* Called by the renderer's owner after a sign-out so cached textures of student text are
  * dropped; the app sets this flag when a session ends. */
 bool sp_app_take_purge_request(sp_app *app);

@@ -111,6 +111,15 @@ typedef struct {
     size_t nknow;
 } kiosk_next_step;
 
+/* What the kiosk adapts to for a student: the grade (the self-check scale) and the reading
+ * supports of SPEC section 2. */
+typedef struct {
+    int grade;               /* students.grade: 0 kindergarten .. 12 */
+    bool read_aloud;         /* read-aloud support */
+    bool dyslexia_font;      /* OpenDyslexic while this student is signed in */
+    kiosk_look look;         /* large text, high contrast */
+} kiosk_profile;
+
 /* Who is signed in. Everything here is freed and zeroed when the session ends. */
 typedef struct {
     bool active;
@@ -122,10 +131,11 @@ typedef struct {
     size_t ngoals;
     int open_goal;           /* index shown by the goal screen */
     int scroll;              /* goal list scroll offset in pixels */
+    int detail_scroll;       /* goal page scroll offset (large text may not fit the screen) */
+    int detail_max_scroll;   /* how far the goal page can scroll, from its last frame */
     kiosk_who *who;          /* teacher's "who signed in today" (owned) */
     size_t nwho;
-    int grade;               /* students.grade: 0 kindergarten .. 12 */
-    bool read_aloud;         /* read-aloud support */
+    kiosk_profile profile;   /* grade and reading supports */
     kiosk_check_draft check;
     kiosk_typing typing;
     kiosk_next_step next_step;
@@ -170,6 +180,8 @@ struct sp_app {
     long long drawn_seconds;  /* countdown seconds in the last frame */
 
     kiosk_person person;
+    bool dyslexic_font;       /* the signed-in student reads with OpenDyslexic */
+    bool font_request;        /* dyslexic_font changed: the renderer should switch faces */
 
     /* Unknown scans within the window, and the cool-down they started. */
     sp_scan_guard guard;
@@ -190,6 +202,8 @@ struct sp_app {
 /* app.c */
 void kiosk_go(sp_app *app, kiosk_screen_id screen, uint64_t now);
 void kiosk_end_session(sp_app *app, const char *reason, uint64_t now);
+/* Theme and font for whoever is signed in (a student's reading supports) and the window size. */
+void kiosk_apply_look(sp_app *app);
 int kiosk_today(const sp_app *app, uint64_t now);
 /* Handles a scan (also used to retry a pending one). */
 void kiosk_scan(sp_app *app, const char *payload, uint64_t now);
@@ -222,7 +236,7 @@ void kiosk_next_step_open(sp_app *app, int goal, uint64_t now);
 
 /* model.c: loading what a signed-in person sees. */
 int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
-                             size_t *ngoals, int *grade, bool *read_aloud);
+                             size_t *ngoals, kiosk_profile *profile);
 void kiosk_model_free(kiosk_person *p);
 const char *kiosk_category_words(const char *category);
 /* "March 17" */

@@ -13,11 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int load_name(sqlite3 *db, long long student_id, char **name, int *grade, bool *read_aloud)
+static int load_name(sqlite3 *db, long long student_id, char **name, kiosk_profile *profile)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db,
-                                "SELECT coalesce(nullif(preferred_name, ''), given_name), grade, read_aloud"
+                                "SELECT coalesce(nullif(preferred_name, ''), given_name), grade, read_aloud,"
+                                " dyslexia_font, large_text, high_contrast"
                                 " FROM students WHERE id = ?1 AND archived = 0",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK)
@@ -27,8 +28,11 @@ static int load_name(sqlite3 *db, long long student_id, char **name, int *grade,
     if (rc == SQLITE_ROW) {
         const char *s = (const char *)sqlite3_column_text(st, 0);
         *name = strdup(s ? s : "");
-        *grade = sqlite3_column_int(st, 1);
-        *read_aloud = sqlite3_column_int(st, 2) != 0;
+        profile->grade = sqlite3_column_int(st, 1);
+        profile->read_aloud = sqlite3_column_int(st, 2) != 0;
+        profile->dyslexia_font = sqlite3_column_int(st, 3) != 0;
+        profile->look.large_text = sqlite3_column_int(st, 4) != 0;
+        profile->look.high_contrast = sqlite3_column_int(st, 5) != 0;
         rc = *name ? SQLITE_OK : SQLITE_NOMEM;
     } else if (rc == SQLITE_DONE) {
         rc = SQLITE_NOTFOUND;
@@ -39,14 +43,13 @@ done:
 }
 
 int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
-                             size_t *ngoals, int *grade, bool *read_aloud)
+                             size_t *ngoals, kiosk_profile *profile)
 {
     *name = NULL;
     *goals = NULL;
     *ngoals = 0;
-    *grade = 0;
-    *read_aloud = false;
-    int rc = load_name(app->db, student_id, name, grade, read_aloud);
+    memset(profile, 0, sizeof *profile);
+    int rc = load_name(app->db, student_id, name, profile);
     if (rc != SQLITE_OK)
         return rc;
     rc = sp_goals_for_student(app->reader, student_id, SP_VIS_KIOSK, today, goals, ngoals);

@@ -4,7 +4,9 @@
  *
  * Landscape puts the chart on the left and the words on the right; portrait stacks them. Every
  * text gets a rectangle and is wrapped into it, cut with "…" if it is longer, so a long
- * support plan can never push anything off the screen. */
+ * support plan can never push anything off the screen. The chart and the two sections never
+ * get less than a readable height: when they would (large text on a small screen) the page
+ * below the header scrolls instead. */
 #include "app/app_internal.h"
 #include "ui/chart.h"
 
@@ -21,6 +23,15 @@ static const sp_goal_view *open_goal(const sp_app *app)
     return &p->goals[p->open_goal];
 }
 
+/* Height a heading and its paragraph need at width w. */
+static int section_height(const sp_app *app, int w, const char *text)
+{
+    const kiosk_theme *t = &app->theme;
+    sp_ui_line lines[SP_UI_MAX_LINES];
+    int n = sp_ui_wrap(&app->metrics, text, t->body_size, SP_FONT_REGULAR, w, 0, lines);
+    return (n + 1) * kiosk_line_h(&app->metrics, t->body_size);
+}
+
 /* A heading and a paragraph in r; returns the height used. */
 static int section(sp_app *app, sp_ui *ui, sp_rect r, const char *heading, const char *text, sp_text_role role)
 {
@@ -33,6 +44,20 @@ static int section(sp_app *app, sp_ui *ui, sp_rect r, const char *heading, const
     int used = sp_ui_text(ui, (sp_rect){r.x, r.y + hl, r.w, r.h - hl}, text, t->body_size, SP_FONT_REGULAR,
                           SP_ALIGN_LEFT, t->text, role, 0);
     return hl + used;
+}
+
+/* Height of the first of two sections sharing `room`: what it needs when both fit, else an
+ * even share (each is then cut with "…"), but never more than half when the second needs it. */
+static int split(int room, int need_first, int need_second, int gap)
+{
+    int half = (room - gap) / 2;
+    if (need_first + gap + need_second <= room)
+        return need_first > half ? room - gap - need_second : (need_second > half ? need_first : half);
+    if (need_first < half)
+        return need_first;
+    if (need_second < half)
+        return room - gap - need_second;
+    return half;
 }
 
 static void chart(sp_app *app, sp_ui *ui, sp_rect r, const sp_goal_view *v)
@@ -94,8 +119,10 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
         return;
     int body = kiosk_line_h(&app->metrics, t->body_size), lbl = kiosk_line_h(&app->metrics, t->label_size);
     int big = kiosk_line_h(&app->metrics, t->title_size);
+    kiosk_person *p = &app->person;
+    sp_ui_clip(ui, c);
 
-    int y = c.y;
+    int y = c.y - p->detail_scroll;
     int row = t->icon_size > lbl ? t->icon_size : lbl;
     sp_draw_icon(ui->dl, (sp_rect){c.x, y + (row - t->icon_size) / 2, t->icon_size, t->icon_size}, v->category,
                  t->accent);
@@ -136,19 +163,34 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     const char *method = v->method && v->method[0] ? v->method : "Your teacher will show you how we check.";
     sp_text_role method_role = v->method && v->method[0] ? SP_ROLE_STUDENT : SP_ROLE_BODY;
     const char *legend = "Dots: my checks.  Blue line: my aim.  Gold line: my goal.";
-    int rest = c.y + c.h - y;
+    /* What is left for the chart and the words, but never less than they need to be read: the
+     * chart at least 6 label lines high, both sections in full. */
+    int words_w = t->portrait ? c.w : c.w - c.w * 58 / 100 - t->gap;
+    int need_method = section_height(app, words_w, method), need_support = section_height(app, words_w, support);
+    int need_words = need_method + t->gap + need_support;
+    int need_chart = 6 * lbl + 2 * lbl + t->small_gap;
+    int legend_h = t->small_gap + 2 * lbl + t->gap; /* portrait: between the chart and the words */
+    int rest = c.y + c.h - (y + p->detail_scroll);
+    int min_rest = t->portrait ? 6 * lbl + legend_h + need_words : (need_words > need_chart ? need_words : need_chart);
+    if (rest < min_rest)
+        rest = min_rest;
+    p->detail_max_scroll = (y + p->detail_scroll + rest) - (c.y + c.h);
+    if (p->detail_max_scroll < 0)
+        p->detail_max_scroll = 0;
 
     if (t->portrait) {
         int chart_h = rest * 45 / 100;
+        if (rest - chart_h - legend_h < need_words) /* the words first, the chart takes what is left */
+            chart_h = rest - legend_h - need_words > 6 * lbl ? rest - legend_h - need_words : 6 * lbl;
         chart(app, ui, (sp_rect){c.x, y, c.w, chart_h}, v);
         y += chart_h + t->small_gap;
         sp_ui_text(ui, (sp_rect){c.x, y, c.w, 2 * lbl}, legend, t->label_size, SP_FONT_REGULAR, SP_ALIGN_LEFT,
                    t->muted, SP_ROLE_LABEL, 2);
         y += 2 * lbl + t->gap;
-        int left = c.y + c.h - y;
-        int half = (left - t->gap) / 2;
-        section(app, ui, (sp_rect){c.x, y, c.w, half}, "How we'll know", method, method_role);
-        section(app, ui, (sp_rect){c.x, y + half + t->gap, c.w, left - half - t->gap}, "My support", support,
+        int left = rest - chart_h - legend_h;
+        int first = split(left, need_method, need_support, t->gap);
+        section(app, ui, (sp_rect){c.x, y, c.w, first}, "How we'll know", method, method_role);
+        section(app, ui, (sp_rect){c.x, y + first + t->gap, c.w, left - first - t->gap}, "My support", support,
                 support_role);
     } else {
         int chart_w = c.w * 58 / 100;
@@ -157,10 +199,47 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
         sp_ui_text(ui, (sp_rect){c.x, y + chart_h + t->small_gap, chart_w, 2 * lbl}, legend, t->label_size,
                    SP_FONT_REGULAR, SP_ALIGN_LEFT, t->muted, SP_ROLE_LABEL, 2);
         int x = c.x + chart_w + t->gap, w = c.w - chart_w - t->gap;
-        int half = (rest - t->gap) / 2;
-        section(app, ui, (sp_rect){x, y, w, half}, "How we'll know", method, method_role);
-        section(app, ui, (sp_rect){x, y + half + t->gap, w, rest - half - t->gap}, "My support", support,
+        int first = split(rest, need_method, need_support, t->gap);
+        section(app, ui, (sp_rect){x, y, w, first}, "How we'll know", method, method_role);
+        section(app, ui, (sp_rect){x, y + first + t->gap, w, rest - first - t->gap}, "My support", support,
                 support_role);
+    }
+    sp_ui_clip(ui, (sp_rect){0, 0, 0, 0});
+    if (p->detail_max_scroll > 0) { /* a thin scroll indicator on the right edge */
+        int content_h = c.h + p->detail_max_scroll;
+        int thumb = c.h * c.h / content_h;
+        int ty = c.y + (c.h - thumb) * p->detail_scroll / p->detail_max_scroll;
+        int sw = t->small_gap / 2 > 3 ? t->small_gap / 2 : 3;
+        sp_draw_rect(ui->dl, (sp_rect){t->w - t->margin / 2 - sw / 2, ty, sw, thumb}, t->grid, sw / 2);
+    }
+}
+
+static void enter(sp_app *app, uint64_t now)
+{
+    (void)now;
+    app->person.detail_scroll = 0;
+}
+
+static void scroll(sp_app *app, int dy)
+{
+    kiosk_person *p = &app->person;
+    p->detail_scroll += dy;
+    if (p->detail_scroll > p->detail_max_scroll)
+        p->detail_scroll = p->detail_max_scroll;
+    if (p->detail_scroll < 0)
+        p->detail_scroll = 0;
+}
+
+static bool key(sp_app *app, sp_app_key k, uint64_t now)
+{
+    (void)now;
+    int page = app->theme.h * 3 / 4;
+    switch (k) {
+    case SP_KEY_PAGE_DOWN: scroll(app, page); return true;
+    case SP_KEY_PAGE_UP: scroll(app, -page); return true;
+    case SP_KEY_END: scroll(app, app->person.detail_max_scroll); return true;
+    case SP_KEY_HOME: scroll(app, -app->person.detail_scroll); return true;
+    default: return false;
     }
 }
 
@@ -183,7 +262,10 @@ static void action(sp_app *app, int id, uint64_t now)
 const kiosk_screen kiosk_screen_goal = {
     .name = "goal",
     .in_session = true,
+    .enter = enter,
     .frame = frame,
+    .key = key,
+    .scroll = scroll,
     .action = action,
     .back = back,
 };

@@ -63,7 +63,7 @@ void kiosk_self_check_start(sp_app *app, int goal, int from_screen, uint64_t now
     d->goal = goal;
     d->from_screen = from_screen;
     d->page = PAGE_RATE;
-    d->scale = sp_self_check_scale(p->grade, p->read_aloud);
+    d->scale = sp_self_check_scale(p->profile.grade, p->profile.read_aloud);
     d->used_strategy = -1;
     load_chips(app);
     kiosk_go(app, KIOSK_SCREEN_SELF_CHECK, now);

@@ -3,14 +3,15 @@
  * Colours are chosen for contrast on a bright classroom screen: dark text on a warm off-white,
  * the traffic-light colours dark enough to read as text, and an orange focus ring that differs
  * from every other colour in use. The number of card columns follows the window: one column in
- * portrait, and in landscape as many as fit at a comfortable reading width (two or three). */
+ * portrait, and in landscape as many as fit at a comfortable reading width (two or three).
+ * A student's reading supports (kiosk_look) scale everything up or switch to high contrast. */
 #include "app/theme.h"
 
 static int sc(double scale, int px) { return (int)(px * scale + 0.5); }
 
 int kiosk_line_h(const sp_text_metrics *metrics, int size) { return metrics->line_height(metrics->user, size); }
 
-void kiosk_theme_for(kiosk_theme *t, int w, int h, const sp_text_metrics *metrics)
+void kiosk_theme_for(kiosk_theme *t, int w, int h, const sp_text_metrics *metrics, kiosk_look look)
 {
     if (w < 320)
         w = 320;
@@ -25,6 +26,8 @@ void kiosk_theme_for(kiosk_theme *t, int w, int h, const sp_text_metrics *metric
         s = 0.6;
     if (s > 2.0)
         s = 2.0;
+    if (look.large_text)
+        s *= 1.25;
     t->scale = s;
 
     t->bg = (sp_color){250, 247, 240, 255};
@@ -74,6 +77,21 @@ void kiosk_theme_for(kiosk_theme *t, int w, int h, const sp_text_metrics *metric
     t->ui.focus_thickness = sc(s, 5) < 3 ? 3 : sc(s, 5);
     t->ui.button_text_size = sc(s, 28);
     t->ui.pad = sc(s, 20);
+
+    if (look.high_contrast) {
+        t->bg = (sp_color){255, 255, 255, 255};
+        t->text = t->ui.text = t->ui.button_text = (sp_color){0, 0, 0, 255};
+        t->muted = t->ui.muted = (sp_color){40, 40, 40, 255};
+        t->accent = t->aim = t->ui.accent_bg = (sp_color){0, 60, 160, 255};
+        t->green = (sp_color){0, 100, 40, 255};
+        t->yellow = (sp_color){130, 80, 0, 255};
+        t->red = (sp_color){160, 0, 0, 255};
+        t->ui.button_bg = (sp_color){222, 222, 222, 255};
+        t->ui.card_border = (sp_color){0, 0, 0, 255};
+        t->ui.focus = (sp_color){200, 80, 0, 255};
+        t->grid = (sp_color){90, 90, 90, 255};
+        t->track = (sp_color){170, 170, 170, 255};
+    }
 
     int content_w = w - 2 * t->margin;
     if (t->portrait) {

@@ -31,7 +31,15 @@ typedef struct {
     int card_text_lines; /* lines of the student's text on a card */
 } kiosk_theme;
 
-void kiosk_theme_for(kiosk_theme *t, int w, int h, const sp_text_metrics *metrics);
+/* A student's reading supports that change the look: large text (everything 25 % bigger, so
+ * buttons grow with their words) and high contrast (black on white, darker colours, heavier
+ * borders). The scan screen and the teacher menu use neither. */
+typedef struct {
+    bool large_text;
+    bool high_contrast;
+} kiosk_look;
+
+void kiosk_theme_for(kiosk_theme *t, int w, int h, const sp_text_metrics *metrics, kiosk_look look);
 int kiosk_line_h(const sp_text_metrics *metrics, int size);
 
 /* Colour of a traffic light (sp_light value). */

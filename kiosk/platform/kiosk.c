@@ -55,6 +55,23 @@ void sp_kiosk_trace_frame(FILE *trace, uint64_t now_ms, const char *screen, cons
     fflush(trace);
 }
 
+void sp_kiosk_present(sp_app *app, sp_render *render, SDL_Renderer *ren, sp_draw_list *dl, FILE *trace,
+                      uint64_t now_ms, bool kiosk_dyslexic)
+{
+    bool dyslexic;
+    if (sp_app_take_font_request(app, &dyslexic)) {
+        sp_render_set_dyslexic(render, dyslexic || kiosk_dyslexic);
+        sp_text_metrics metrics = sp_render_metrics(render);
+        sp_app_set_metrics(app, &metrics); /* line heights changed: lay out again */
+    }
+    if (sp_app_take_purge_request(app))
+        sp_render_purge_text_cache(render);
+    sp_app_frame(app, dl, now_ms);
+    sp_render_draw_list(render, dl);
+    SDL_RenderPresent(ren);
+    sp_kiosk_trace_frame(trace, now_ms, sp_app_screen_name(app), dl);
+}
+
 typedef struct {
     SDL_Window *win;
     SDL_Renderer *ren;
@@ -65,6 +82,7 @@ typedef struct {
     uint64_t epoch0, ticks0;
     FILE *trace;
     bool windowed;
+    bool dyslexic;         /* --dyslexic-font: the whole kiosk reads with OpenDyslexic */
     sp_camera *camera;     /* --camera: a zbar thread posting camera_event */
     Uint32 camera_event;
 } kiosk;
@@ -87,13 +105,7 @@ static void update_sizes(kiosk *k)
 
 static void draw(kiosk *k)
 {
-    uint64_t now = now_ms(k);
-    if (sp_app_take_purge_request(k->app))
-        sp_render_purge_text_cache(k->render);
-    sp_app_frame(k->app, k->dl, now);
-    sp_render_draw_list(k->render, k->dl);
-    SDL_RenderPresent(k->ren);
-    sp_kiosk_trace_frame(k->trace, now, sp_app_screen_name(k->app), k->dl);
+    sp_kiosk_present(k->app, k->render, k->ren, k->dl, k->trace, now_ms(k), k->dyslexic);
 }
 
 /* Handles one SDL event; returns true if it was input (worth an extra frame). */
@@ -189,6 +201,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
         SDL_ShowCursor(SDL_DISABLE);
     char err[256] = "";
     sp_render_config rcfg = {.dyslexic_font = opt->dyslexic};
+    k.dyslexic = opt->dyslexic;
     k.render = sp_render_new(k.ren, &rcfg, err, sizeof err);
     if (!k.render) {
         fprintf(stderr, "signpost-kiosk: %s\n", err);

@@ -4,6 +4,7 @@
 #define SP_KIOSK_H
 
 #include "app/app.h"
+#include "render/render.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -30,6 +31,13 @@ int sp_kiosk_run(const sp_kiosk_options *opt);
 uint64_t sp_kiosk_epoch_ms(void);
 /* Local time minus UTC in minutes at the given Unix time (from the TZ settings). */
 int sp_kiosk_tz_offset_min(uint64_t epoch_ms);
+
+/* Builds, draws and presents one frame at now_ms. First it does what the app asked of the
+ * renderer: drop cached text after a sign-out, and switch to or from the dyslexia-friendly face
+ * for a student who reads with it (kiosk_dyslexic: the whole kiosk already does), so the frame is
+ * measured with the face it is drawn with. Shared by the window loop and the replay harness. */
+void sp_kiosk_present(sp_app *app, sp_render *render, SDL_Renderer *ren, sp_draw_list *dl, FILE *trace,
+                      uint64_t now_ms, bool kiosk_dyslexic);
 
 /* Appends one line per frame to the trace file ($SIGNPOST_KIOSK_TRACE, tests only: it contains
  * the texts on screen): "<ms> <screen> | text | text ...". */

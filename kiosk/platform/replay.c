@@ -159,12 +159,7 @@ void sp_replay_draw(sp_replay *r)
 {
     if (!r->app)
         return;
-    if (sp_app_take_purge_request(r->app))
-        sp_render_purge_text_cache(r->render);
-    sp_app_frame(r->app, r->dl, r->now);
-    sp_render_draw_list(r->render, r->dl);
-    SDL_RenderPresent(r->ren);
-    sp_kiosk_trace_frame(r->trace, r->now, sp_app_screen_name(r->app), r->dl);
+    sp_kiosk_present(r->app, r->render, r->ren, r->dl, r->trace, r->now, false);
 }
 
 void sp_replay_event(sp_replay *r, const sp_app_event *ev)

@@ -957,6 +957,86 @@ static void a_wrong_typed_code_is_refused_like_a_wrong_scan(void **state)
     expect_screen("unknown-badge");
 }
 
+static int title_size(void)
+{
+    const sp_draw_cmd *c = sp_draw_find_text(dl, "My goals");
+    assert_non_null(c);
+    return c->size;
+}
+
+/* A student's reading supports (SPEC section 2) change the kiosk while they are signed in:
+ * large text, high contrast and the dyslexia-friendly face; the next student gets the usual look. */
+static void reading_supports_change_the_look_for_that_student_only(void **state)
+{
+    (void)state;
+    sqlite3 *db = ts_open(db_path);
+    exec(db, "UPDATE students SET large_text = 1, high_contrast = 1, dyslexia_font = 1 WHERE id = 1");
+    sqlite3_close(db);
+    start_app();
+    bool dyslexic = true;
+    assert_false(sp_app_take_font_request(app, &dyslexic)); /* nothing to change at start */
+
+    scan_token(MALIK_TOKEN);
+    wait_ms(2000);
+    expect_screen("goals");
+    int usual = title_size();
+    sp_color usual_bg = dl->clear;
+    assert_false(sp_app_take_font_request(app, &dyslexic));
+
+    scan_token(ZOE_TOKEN);
+    assert_true(sp_app_take_font_request(app, &dyslexic));
+    assert_true(dyslexic);
+    wait_ms(2000);
+    expect_screen("goals");
+    assert_true(title_size() >= usual * 5 / 4 - 1); /* large text: a quarter bigger */
+    assert_true(dl->clear.r == 255 && dl->clear.g == 255 && dl->clear.b == 255); /* high contrast */
+    assert_false(dl->clear.r == usual_bg.r && dl->clear.g == usual_bg.g && dl->clear.b == usual_bg.b);
+    const sp_draw_cmd *c = sp_draw_find_text(dl, "My goals");
+    assert_true(c->color.r == 0 && c->color.g == 0 && c->color.b == 0);
+
+    tap_text("I'm done");
+    assert_true(sp_app_take_font_request(app, &dyslexic));
+    assert_false(dyslexic);
+    wait_ms(3000);
+    expect_screen("scan");
+    assert_true(dl->clear.r == usual_bg.r && dl->clear.g == usual_bg.g && dl->clear.b == usual_bg.b);
+}
+
+/* With large text a goal page can be taller than the screen: it scrolls below the header, and
+ * "How we'll know" and "My support" are read in full instead of being cut. */
+static void a_goal_page_too_tall_for_large_text_scrolls_and_keeps_every_word(void **state)
+{
+    (void)state;
+    sqlite3 *db = ts_open(db_path);
+    exec(db, "UPDATE students SET large_text = 1 WHERE id = 3");
+    exec(db, "UPDATE milestones SET support = 'A very long support plan with many steps and people and places,"
+             " a reading buddy on Mondays, a quiet corner on Wednesdays and a check-in with the counselor at the"
+             " end of every week' WHERE id = 100");
+    sqlite3_close(db);
+    start_app_sized(960, 540);
+    scan_token(MANY_TOKEN);
+    wait_ms(2000);
+    tap_text("Goal 1:");
+    expect_screen("goal");
+    expect_text("How did it go?");
+    key(SP_KEY_END);
+    expect_no_text("How did it go?"); /* scrolled out of view, and out of reach */
+    expect_text("My support");
+    const sp_draw_cmd *last = NULL;
+    for (size_t i = 0; i < dl->count; i++) {
+        const sp_draw_cmd *c = &dl->cmds[i];
+        if (c->kind != SP_CMD_TEXT)
+            continue;
+        assert_true(c->rect.y >= 0 && c->rect.y + c->rect.h <= 540);
+        last = c;
+    }
+    assert_non_null(last);
+    assert_null(strstr(last->text, "\xE2\x80\xA6")); /* the support's last line is not cut */
+    assert_non_null(strstr(screen_text(), "end of every week"));
+    key(SP_KEY_HOME);
+    expect_text("How did it go?");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -966,6 +1046,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_badge_code_typed_on_the_scan_screen_signs_in_and_never_shows_in_clear, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_wrong_typed_code_is_refused_like_a_wrong_scan, setup, teardown),
+        cmocka_unit_test_setup_teardown(reading_supports_change_the_look_for_that_student_only, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_goal_page_too_tall_for_large_text_scrolls_and_keeps_every_word, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(tapping_a_card_opens_the_goal_with_its_chart_and_how_we_will_know, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_goal_without_a_baseline_says_we_are_finding_the_starting_point, setup,
