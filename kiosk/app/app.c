@@ -8,10 +8,9 @@
  * the screen, Escape means back. A frame is built only when something changed (the redraw
  * flag) or a deadline passed; sp_app_next_deadline() tells the platform how long it may sleep.
  *
- * The scan (attract) screen is static: it only changes when the clock's minute changes, so
- * the idle kiosk draws one frame a minute. That keeps idle CPU far under 1 % of a core even
- * with the software renderer at 1920x1080; the welcoming motion happens on the screens a
- * student actually looks at.
+ * The scan (attract) screen is nearly still: the clock's minute, and a gentle breath of the
+ * badge ring for 1.6 s every 20 s. Between those the idle kiosk sleeps, which keeps idle CPU far
+ * under 1 % of a core even with the software renderer at 1920x1080.
  *
  * Privacy: a session ends by "I'm done", the idle timeout, or another badge. Ending writes the
  * kiosk log, frees every string of the student (names, goal views, teacher lists), forgets the
@@ -507,6 +506,7 @@ void sp_app_frame(sp_app *app, sp_draw_list *dl, uint64_t now)
     current(app)->frame(app, &app->ui, now);
     sp_ui_end(&app->ui);
     app->redraw = false;
+    app->drawn_at = now;
 }
 
 uint64_t sp_app_next_deadline(const sp_app *app, uint64_t now)

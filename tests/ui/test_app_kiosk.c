@@ -22,25 +22,6 @@
 
 /* ---- fake text metrics ------------------------------------------------------------------- */
 
-static int fake_width(void *user, const char *text, size_t len, int size, sp_font_style style)
-{
-    (void)user;
-    (void)style;
-    int cps = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)text[i] & 0xC0) != 0x80)
-            cps++;
-    return cps * size / 2;
-}
-
-static int fake_line_height(void *user, int size)
-{
-    (void)user;
-    return size * 5 / 4;
-}
-
-static const sp_text_metrics METRICS = {NULL, fake_width, fake_line_height};
-
 /* ---- the school -------------------------------------------------------------------------- */
 
 #define ZOE_TOKEN "ABCDEFGHJKMNPQRSTVWXYZ0123"
@@ -61,9 +42,9 @@ static const sp_text_metrics METRICS = {NULL, fake_width, fake_line_height};
 #define MALIK_MATH "I will raise my math unit quiz score from 52% to 65%."
 
 static const char *db_path;
-static sp_app *app;
-static sp_draw_list *dl;
-static uint64_t now;
+static sp_app *kd.app;
+static sp_draw_list *kd.dl;
+static uint64_t kd.now;
 
 static uint64_t ms_at(int y, int m, int d, int hh, int mm, int ss)
 {
@@ -145,94 +126,7 @@ static void build_school(const char *path)
 
 /* ---- driving the app --------------------------------------------------------------------- */
 
-static void draw(void) { sp_app_frame(app, dl, now); }
-
-static void event(sp_app_event ev)
-{
-    sp_app_handle(app, &ev, now);
-    if (sp_app_needs_redraw(app, now))
-        draw();
-}
-
-static void scan_token(const char *token)
-{
-    sp_app_event ev = {.kind = SP_EV_SCAN};
-    char payload[SP_BADGE_PAYLOAD_MAX];
-    sp_badge_payload(token, payload);
-    snprintf(ev.text, sizeof ev.text, "%s", payload);
-    event(ev);
-}
-
-static void scan_raw(const char *text)
-{
-    sp_app_event ev = {.kind = SP_EV_SCAN};
-    snprintf(ev.text, sizeof ev.text, "%s", text);
-    event(ev);
-}
-
-static void tap(int x, int y) { event((sp_app_event){.kind = SP_EV_POINTER, .x = x, .y = y}); }
-static void key(sp_app_key k) { event((sp_app_event){.kind = SP_EV_KEY, .key = k}); }
-
-/* Lets ms pass in steps, as the platform would: wake at each deadline, tick, draw if needed. */
-static void wait_ms(uint64_t ms)
-{
-    uint64_t until = now + ms;
-    while (now < until) {
-        uint64_t d = sp_app_next_deadline(app, now);
-        now = d > now && d < until ? d : until;
-        event((sp_app_event){.kind = SP_EV_TICK});
-    }
-}
-
-static void tap_text(const char *needle)
-{
-    const sp_draw_cmd *c = sp_draw_find_text(dl, needle);
-    if (!c)
-        fail_msg("no text containing \"%s\" on the %s screen", needle, sp_app_screen_name(app));
-    tap(c->rect.x + c->rect.w / 2, c->rect.y + c->rect.h / 2);
-}
-
-static void expect_screen(const char *name) { assert_string_equal(sp_app_screen_name(app), name); }
-
-/* All texts of the frame joined by spaces: a wrapped paragraph reads as it was written. */
-static const char *screen_text(void)
-{
-    static char all[SP_DRAW_TEXT_ARENA * 2];
-    size_t n = 0;
-    for (size_t i = 0; i < dl->count; i++) {
-        if (dl->cmds[i].kind != SP_CMD_TEXT)
-            continue;
-        size_t len = strlen(dl->cmds[i].text);
-        if (n + len + 2 > sizeof all)
-            break;
-        memcpy(all + n, dl->cmds[i].text, len);
-        n += len;
-        all[n++] = ' ';
-    }
-    all[n] = 0;
-    return all;
-}
-
-static void expect_text(const char *needle)
-{
-    if (!strstr(screen_text(), needle))
-        fail_msg("expected \"%s\" on the %s screen; it shows: %s", needle, sp_app_screen_name(app), screen_text());
-}
-static void expect_no_text(const char *needle)
-{
-    if (strstr(screen_text(), needle))
-        fail_msg("did not expect \"%s\" on the %s screen", needle, sp_app_screen_name(app));
-}
-
-static void start_app_sized(int w, int h)
-{
-    sp_app_config cfg = {.db_path = db_path, .kiosk_name = "Room 12", .width = w, .height = h};
-    app = sp_app_new(&cfg, &METRICS, now);
-    assert_non_null(app);
-    draw();
-}
-
-static void start_app(void) { start_app_sized(1280, 800); }
+static void start_app(void) { kd_start_app(1280, 800); }
 
 static int setup(void **state)
 {
@@ -240,21 +134,21 @@ static int setup(void **state)
     db_path = ts_path("school.db");
     unlink(db_path);
     build_school(db_path);
-    dl = calloc(1, sizeof *dl);
-    now = ms_at(2026, 3, 16, 9, 0, 10);
-    app = NULL;
+    kd.dl = calloc(1, sizeof *kd.dl);
+    kd.now = ms_at(2026, 3, 16, 9, 0, 10);
+    kd.app = NULL;
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    if (dl)
-        assert_false(dl->overflow);
-    sp_app_free(app);
-    app = NULL;
-    free(dl);
-    dl = NULL;
+    if (kd.dl)
+        assert_false(kd.dl->overflow);
+    sp_app_free(kd.app);
+    kd.app = NULL;
+    free(kd.dl);
+    kd.dl = NULL;
     return 0;
 }
 
@@ -279,40 +173,32 @@ static char *last_end_reason(long long student_id, long long staff_id)
     return reason;
 }
 
-static int count_kind(sp_cmd_kind kind)
-{
-    int n = 0;
-    for (size_t i = 0; i < dl->count; i++)
-        n += dl->cmds[i].kind == kind;
-    return n;
-}
-
 /* ---- tests ------------------------------------------------------------------------------- */
 
 static void scanning_a_badge_greets_the_student_then_shows_their_goals_in_plain_language(void **state)
 {
     (void)state;
     start_app();
-    expect_screen("scan");
-    expect_text("Scan your badge");
-    expect_text("Room 12");
-    expect_text("09:00");
-    scan_token(ZOE_TOKEN);
-    expect_screen("welcome");
-    expect_text("Hi, Zoë!");
-    wait_ms(1300);
-    expect_screen("goals");
-    expect_text("My goals");
-    expect_text("I will write 3 paragraphs");
-    expect_text("On track");
-    expect_text("Next check:");
-    expect_text("I'm done");
-    const sp_draw_cmd *c = sp_draw_find_text(dl, "I will write 3 paragraphs");
+    kd_expect_screen("scan");
+    kd_expect_text("Scan your badge");
+    kd_expect_text("Room 12");
+    kd_expect_text("09:00");
+    kd_scan_token(ZOE_TOKEN);
+    kd_expect_screen("welcome");
+    kd_expect_text("Hi, Zoë!");
+    kd_wait_ms(1300);
+    kd_expect_screen("goals");
+    kd_expect_text("My goals");
+    kd_expect_text("I will write 3 paragraphs");
+    kd_expect_text("On track");
+    kd_expect_text("Next check:");
+    kd_expect_text("I'm done");
+    const sp_draw_cmd *c = sp_draw_find_text(kd.dl, "I will write 3 paragraphs");
     assert_int_equal(c->role, SP_ROLE_STUDENT);
     /* Icons for the categories. */
     bool academic = false;
-    for (size_t i = 0; i < dl->count; i++)
-        if (dl->cmds[i].kind == SP_CMD_ICON && strcmp(dl->cmds[i].icon, "academic") == 0)
+    for (size_t i = 0; i < kd.dl->count; i++)
+        if (kd.dl->cmds[i].kind == SP_CMD_ICON && strcmp(kd.dl->cmds[i].icon, "academic") == 0)
             academic = true;
     assert_true(academic);
 }
@@ -321,24 +207,24 @@ static void conference_and_staff_goals_never_reach_the_kiosk(void **state)
 {
     (void)state;
     start_app();
-    scan_token(ZOE_TOKEN);
-    tap(10, 10); /* a tap skips the greeting */
-    expect_screen("goals");
-    expect_no_text("CONFERENCE-ONLY");
-    expect_no_text("STAFF-ONLY");
-    expect_no_text("Teacher wording");
+    kd_scan_token(ZOE_TOKEN);
+    kd_tap(10, 10); /* a tap skips the greeting */
+    kd_expect_screen("goals");
+    kd_expect_no_text("CONFERENCE-ONLY");
+    kd_expect_no_text("STAFF-ONLY");
+    kd_expect_no_text("Teacher wording");
     /* Open every card: none of them is the hidden goals. */
     for (int i = 0; i < 3; i++) {
         sp_rect targets[16];
-        size_t n = sp_app_touch_targets(app, targets, 16);
+        size_t n = sp_app_touch_targets(kd.app, targets, 16);
         assert_true(n >= 7); /* three cards, each followed by its "How did it go?", and "I'm done" */
         sp_rect card = targets[2 * i];
-        tap(card.x + card.w / 2, card.y + card.h / 4);
-        expect_screen("goal");
-        expect_no_text("CONFERENCE-ONLY");
-        expect_no_text("STAFF-ONLY");
-        key(SP_KEY_ESCAPE);
-        expect_screen("goals");
+        kd_tap(card.x + card.w / 2, card.y + card.h / 4);
+        kd_expect_screen("goal");
+        kd_expect_no_text("CONFERENCE-ONLY");
+        kd_expect_no_text("STAFF-ONLY");
+        kd_key(SP_KEY_ESCAPE);
+        kd_expect_screen("goals");
     }
 }
 
@@ -346,81 +232,81 @@ static void tapping_a_card_opens_the_goal_with_its_chart_and_how_we_will_know(vo
 {
     (void)state;
     start_app();
-    scan_token(ZOE_TOKEN);
-    wait_ms(1300);
-    tap_text("I will write 3 paragraphs");
-    expect_screen("goal");
-    expect_text("I will write 3 paragraphs");
-    expect_text("How we'll know");
-    expect_text("Rubric check on each response");
-    expect_text("My support");
-    expect_text("Small-group writing workshop");
-    expect_text(ZOE_SUPPORT_CHANGE); /* the support change is marked on the chart */
-    expect_text("Goal 3");
-    expect_text("Back");
-    assert_true(count_kind(SP_CMD_LINE) >= 4);   /* aim, target, support mark, data line */
-    assert_true(count_kind(SP_CMD_CIRCLE) >= 2); /* the two data points */
-    tap_text("Back");
-    expect_screen("goals");
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(1300);
+    kd_tap_text("I will write 3 paragraphs");
+    kd_expect_screen("goal");
+    kd_expect_text("I will write 3 paragraphs");
+    kd_expect_text("How we'll know");
+    kd_expect_text("Rubric check on each response");
+    kd_expect_text("My support");
+    kd_expect_text("Small-group writing workshop");
+    kd_expect_text(ZOE_SUPPORT_CHANGE); /* the support change is marked on the chart */
+    kd_expect_text("Goal 3");
+    kd_expect_text("Back");
+    assert_true(kd_count_kind(SP_CMD_LINE) >= 4);   /* aim, target, support mark, data line */
+    assert_true(kd_count_kind(SP_CMD_CIRCLE) >= 2); /* the two data points */
+    kd_tap_text("Back");
+    kd_expect_screen("goals");
 }
 
 static void a_goal_without_a_baseline_says_we_are_finding_the_starting_point(void **state)
 {
     (void)state;
     start_app();
-    scan_token(ZOE_TOKEN);
-    wait_ms(1300);
-    expect_text("We're finding your starting point");
-    tap_text("I will use a calming");
-    expect_screen("goal");
-    expect_text("We're finding your starting point");
-    expect_text("Your teacher will talk with you about support.");
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(1300);
+    kd_expect_text("We're finding your starting point");
+    kd_tap_text("I will use a calming");
+    kd_expect_screen("goal");
+    kd_expect_text("We're finding your starting point");
+    kd_expect_text("Your teacher will talk with you about support.");
 }
 
 static void lower_is_better_goal_shows_progress_toward_fewer(void **state)
 {
     (void)state;
     start_app();
-    scan_token(ZOE_TOKEN);
-    wait_ms(1300);
-    expect_text(ZOE_BEHAVIOR);
-    expect_text("Start 7");
-    expect_text("Now 5");
-    expect_text("Goal 2");
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(1300);
+    kd_expect_text(ZOE_BEHAVIOR);
+    kd_expect_text("Start 7");
+    kd_expect_text("Now 5");
+    kd_expect_text("Goal 2");
 }
 
 static void idle_timeout_counts_down_then_clears_everything_of_the_student(void **state)
 {
     (void)state;
     start_app();
-    uint64_t t0 = now;
-    scan_token(ZOE_TOKEN);
-    wait_ms(1300);
-    expect_screen("goals");
-    wait_ms(t0 + 50000 - now);
-    expect_screen("timeout-warning");
-    expect_text("Still there?");
-    expect_text("10 seconds");
-    expect_no_text("I will write");
-    wait_ms(3000);
-    expect_text("7 seconds");
+    uint64_t t0 = kd.now;
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(1300);
+    kd_expect_screen("goals");
+    kd_wait_ms(t0 + 50000 - kd.now);
+    kd_expect_screen("timeout-warning");
+    kd_expect_text("Still there?");
+    kd_expect_text("10 seconds");
+    kd_expect_no_text("I will write");
+    kd_wait_ms(3000);
+    kd_expect_text("7 seconds");
     /* A tap keeps the session going. */
-    tap(5, 5);
-    expect_screen("goals");
-    expect_text("I will write 3 paragraphs");
-    uint64_t t1 = now;
-    (void)sp_app_take_purge_request(app);
-    wait_ms(t1 + 60000 - now);
-    expect_screen("scan");
-    draw();
-    expect_no_text("Zoë");
-    expect_no_text("I will");
-    expect_no_text("Rubric");
-    for (size_t i = 0; i < dl->count; i++)
-        if (dl->cmds[i].kind == SP_CMD_TEXT)
-            assert_int_not_equal(dl->cmds[i].role, SP_ROLE_STUDENT);
-    assert_true(sp_app_take_purge_request(app));
-    assert_false(sp_app_take_purge_request(app));
+    kd_tap(5, 5);
+    kd_expect_screen("goals");
+    kd_expect_text("I will write 3 paragraphs");
+    uint64_t t1 = kd.now;
+    (void)sp_app_take_purge_request(kd.app);
+    kd_wait_ms(t1 + 60000 - kd.now);
+    kd_expect_screen("scan");
+    kd_draw();
+    kd_expect_no_text("Zoë");
+    kd_expect_no_text("I will");
+    kd_expect_no_text("Rubric");
+    for (size_t i = 0; i < kd.dl->count; i++)
+        if (kd.dl->cmds[i].kind == SP_CMD_TEXT)
+            assert_int_not_equal(kd.dl->cmds[i].role, SP_ROLE_STUDENT);
+    assert_true(sp_app_take_purge_request(kd.app));
+    assert_false(sp_app_take_purge_request(kd.app));
     assert_string_equal(last_end_reason(1, 0), "timeout");
 }
 
@@ -428,28 +314,28 @@ static void im_done_ends_the_session_and_says_goodbye(void **state)
 {
     (void)state;
     start_app();
-    scan_token(ZOE_TOKEN);
-    wait_ms(1300);
-    tap_text("I'm done");
-    expect_screen("done");
-    expect_text("See you next time");
-    expect_no_text("Zoë");
-    assert_true(sp_app_take_purge_request(app));
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(1300);
+    kd_tap_text("I'm done");
+    kd_expect_screen("done");
+    kd_expect_text("See you next time");
+    kd_expect_no_text("Zoë");
+    assert_true(sp_app_take_purge_request(kd.app));
     assert_string_equal(last_end_reason(1, 0), "done");
-    wait_ms(3000);
-    expect_screen("scan");
+    kd_wait_ms(3000);
+    kd_expect_screen("scan");
 }
 
 static void im_done_on_the_goal_page_ends_the_session_too(void **state)
 {
     (void)state;
     start_app();
-    scan_token(ZOE_TOKEN);
-    wait_ms(1300);
-    tap_text("I will need 2 or fewer");
-    expect_screen("goal");
-    tap_text("I'm done");
-    expect_screen("done");
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(1300);
+    kd_tap_text("I will need 2 or fewer");
+    kd_expect_screen("goal");
+    kd_tap_text("I'm done");
+    kd_expect_screen("done");
     assert_string_equal(last_end_reason(1, 0), "done");
 }
 
@@ -457,47 +343,47 @@ static void a_second_badge_switches_students_at_once(void **state)
 {
     (void)state;
     start_app();
-    scan_token(ZOE_TOKEN);
-    wait_ms(1300);
-    expect_text("I will write 3 paragraphs");
-    scan_token(MALIK_TOKEN);
-    expect_screen("welcome");
-    expect_text("Hi, Malik!");
-    expect_no_text("Zoë");
-    assert_true(sp_app_take_purge_request(app));
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(1300);
+    kd_expect_text("I will write 3 paragraphs");
+    kd_scan_token(MALIK_TOKEN);
+    kd_expect_screen("welcome");
+    kd_expect_text("Hi, Malik!");
+    kd_expect_no_text("Zoë");
+    assert_true(sp_app_take_purge_request(kd.app));
     assert_string_equal(last_end_reason(1, 0), "switched");
     assert_string_equal(last_end_reason(2, 0), "(open)");
-    wait_ms(1300);
-    expect_text(MALIK_MATH);
-    expect_no_text("I will write 3 paragraphs");
+    kd_wait_ms(1300);
+    kd_expect_text(MALIK_MATH);
+    kd_expect_no_text("I will write 3 paragraphs");
 }
 
 static void five_unknown_scans_within_a_minute_start_a_cool_down(void **state)
 {
     (void)state;
     start_app();
-    scan_token(UNKNOWN_TOKEN);
-    expect_screen("unknown-badge");
-    expect_text("We don't know this badge.");
-    expect_text("Ask your teacher.");
-    wait_ms(6000);
-    expect_screen("scan");
-    scan_raw("hello world");      /* malformed counts too */
-    expect_screen("unknown-badge");
-    scan_token(UNKNOWN_TOKEN);
-    scan_raw("SP1:");
-    scan_token(UNKNOWN_TOKEN);
-    expect_screen("cooldown");
-    expect_text("Too many tries.");
-    expect_text("Please wait 30 seconds.");
-    wait_ms(10000);
-    expect_text("Please wait 20 seconds.");
-    scan_token(ZOE_TOKEN); /* ignored while cooling down */
-    expect_screen("cooldown");
-    wait_ms(20500);
-    expect_screen("scan");
-    scan_token(ZOE_TOKEN);
-    expect_screen("welcome");
+    kd_scan_token(UNKNOWN_TOKEN);
+    kd_expect_screen("unknown-badge");
+    kd_expect_text("We don't know this badge.");
+    kd_expect_text("Ask your teacher.");
+    kd_wait_ms(6000);
+    kd_expect_screen("scan");
+    kd_scan_raw("hello world");      /* malformed counts too */
+    kd_expect_screen("unknown-badge");
+    kd_scan_token(UNKNOWN_TOKEN);
+    kd_scan_raw("SP1:");
+    kd_scan_token(UNKNOWN_TOKEN);
+    kd_expect_screen("cooldown");
+    kd_expect_text("Too many tries.");
+    kd_expect_text("Please wait 30 seconds.");
+    kd_wait_ms(10000);
+    kd_expect_text("Please wait 20 seconds.");
+    kd_scan_token(ZOE_TOKEN); /* ignored while cooling down */
+    kd_expect_screen("cooldown");
+    kd_wait_ms(20500);
+    kd_expect_screen("scan");
+    kd_scan_token(ZOE_TOKEN);
+    kd_expect_screen("welcome");
     sqlite3 *db = ts_open(db_path);
     assert_true(ts_query_int(db, "SELECT count(*) FROM scan_events WHERE outcome IN ('unknown','malformed')") == 5);
     /* logged at the kiosk's own time (the test's virtual 16 March), not the wall clock */
@@ -510,9 +396,9 @@ static void unknown_scans_spread_over_more_than_a_minute_do_not_cool_down(void *
     (void)state;
     start_app();
     for (int i = 0; i < 6; i++) {
-        scan_token(UNKNOWN_TOKEN);
-        expect_screen("unknown-badge");
-        wait_ms(16000);
+        kd_scan_token(UNKNOWN_TOKEN);
+        kd_expect_screen("unknown-badge");
+        kd_wait_ms(16000);
     }
 }
 
@@ -520,34 +406,34 @@ static void a_revoked_badge_has_its_own_message(void **state)
 {
     (void)state;
     start_app();
-    scan_token(MALIK_OLD_TOKEN);
-    expect_screen("revoked-badge");
-    expect_text("This badge is no longer active.");
-    expect_text("Your teacher can print you a new one.");
-    tap_text("OK");
-    expect_screen("scan");
+    kd_scan_token(MALIK_OLD_TOKEN);
+    kd_expect_screen("revoked-badge");
+    kd_expect_text("This badge is no longer active.");
+    kd_expect_text("Your teacher can print you a new one.");
+    kd_tap_text("OK");
+    kd_expect_screen("scan");
 }
 
 static void teacher_badge_opens_the_menu_and_only_it_exits(void **state)
 {
     (void)state;
     start_app();
-    scan_token(ZOE_TOKEN);
-    wait_ms(1300);
-    tap_text("I'm done");
-    wait_ms(3000);
-    scan_token(TEACHER_TOKEN);
-    expect_screen("teacher");
-    expect_text("Teacher menu");
-    tap_text("Who signed in today");
-    expect_screen("teacher-today");
-    expect_text("Zoë");
-    expect_text("09:00");
-    tap_text("Back");
-    expect_screen("teacher");
-    assert_false(sp_app_wants_exit(app));
-    tap_text("Exit kiosk");
-    assert_true(sp_app_wants_exit(app));
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(1300);
+    kd_tap_text("I'm done");
+    kd_wait_ms(3000);
+    kd_scan_token(TEACHER_TOKEN);
+    kd_expect_screen("teacher");
+    kd_expect_text("Teacher menu");
+    kd_tap_text("Who signed in today");
+    kd_expect_screen("teacher-today");
+    kd_expect_text("Zoë");
+    kd_expect_text("09:00");
+    kd_tap_text("Back");
+    kd_expect_screen("teacher");
+    assert_false(sp_app_wants_exit(kd.app));
+    kd_tap_text("Exit kiosk");
+    assert_true(sp_app_wants_exit(kd.app));
     assert_string_equal(last_end_reason(0, 1), "teacher-exit");
 }
 
@@ -555,23 +441,23 @@ static void teacher_can_return_to_the_scan_screen(void **state)
 {
     (void)state;
     start_app();
-    scan_token(TEACHER_TOKEN);
-    tap_text("Back to scan screen");
-    expect_screen("scan");
-    assert_false(sp_app_wants_exit(app));
+    kd_scan_token(TEACHER_TOKEN);
+    kd_tap_text("Back to scan screen");
+    kd_expect_screen("scan");
+    assert_false(sp_app_wants_exit(kd.app));
 }
 
 static void the_teacher_menu_times_out_like_any_session(void **state)
 {
     (void)state;
     start_app();
-    scan_token(TEACHER_TOKEN);
-    expect_screen("teacher");
-    wait_ms(50000);
-    expect_screen("timeout-warning");
-    wait_ms(10000);
-    expect_screen("scan");
-    assert_false(sp_app_wants_exit(app));
+    kd_scan_token(TEACHER_TOKEN);
+    kd_expect_screen("teacher");
+    kd_wait_ms(50000);
+    kd_expect_screen("timeout-warning");
+    kd_wait_ms(10000);
+    kd_expect_screen("scan");
+    assert_false(sp_app_wants_exit(kd.app));
     assert_string_equal(last_end_reason(0, 1), "timeout");
 }
 
@@ -579,11 +465,11 @@ static void scanning_the_same_badge_again_keeps_the_session(void **state)
 {
     (void)state;
     start_app();
-    scan_token(ZOE_TOKEN);
-    wait_ms(1300);
-    tap_text("I will write 3");
-    scan_token(ZOE_TOKEN);
-    expect_screen("goals");
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(1300);
+    kd_tap_text("I will write 3");
+    kd_scan_token(ZOE_TOKEN);
+    kd_expect_screen("goals");
     assert_string_equal(last_end_reason(1, 0), "(open)");
     sqlite3 *db = ts_open(db_path);
     assert_int_equal(ts_query_int(db, "SELECT count(*) FROM kiosk_sessions"), 1);
@@ -597,10 +483,10 @@ static void closing_the_kiosk_with_a_student_signed_in_logs_closed(void **state)
 {
     (void)state;
     start_app();
-    scan_token(ZOE_TOKEN);
-    wait_ms(5000);
-    sp_app_free(app);
-    app = NULL;
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(5000);
+    sp_app_free(kd.app);
+    kd.app = NULL;
     assert_string_equal(last_end_reason(1, 0), "closed");
     sqlite3 *db = ts_open(db_path);
     assert_int_equal(ts_query_int(db, "SELECT count(*) FROM kiosk_sessions WHERE ended_at = '2026-03-16T09:00:15Z'"), 1);
@@ -616,58 +502,58 @@ static void student_keys_never_exit_the_kiosk(void **state)
                                      SP_KEY_BACKSPACE, SP_KEY_PAGE_UP, SP_KEY_PAGE_DOWN, SP_KEY_HOME, SP_KEY_END};
     for (int round = 0; round < 3; round++) {
         if (round == 1)
-            scan_token(ZOE_TOKEN);
+            kd_scan_token(ZOE_TOKEN);
         for (int rep = 0; rep < 4; rep++)
             for (size_t i = 0; i < sizeof ALL / sizeof ALL[0]; i++) {
-                key(ALL[i]);
-                key(SP_KEY_ESCAPE);
-                event((sp_app_event){.kind = SP_EV_TEXT, .text = "\x1b[F4"});
-                assert_false(sp_app_wants_exit(app));
+                kd_key(ALL[i]);
+                kd_key(SP_KEY_ESCAPE);
+                kd_event((sp_app_event){.kind = SP_EV_TEXT, .text = "\x1b[F4"});
+                assert_false(sp_app_wants_exit(kd.app));
             }
     }
-    assert_false(sp_app_wants_exit(app));
+    assert_false(sp_app_wants_exit(kd.app));
 }
 
 static void keyboard_moves_a_visible_focus_ring_and_enter_opens_a_goal(void **state)
 {
     (void)state;
     start_app();
-    scan_token(ZOE_TOKEN);
-    wait_ms(1300);
-    int frames_before = count_kind(SP_CMD_FRAME);
-    key(SP_KEY_TAB);
-    assert_true(count_kind(SP_CMD_FRAME) > frames_before); /* the ring appeared */
-    key(SP_KEY_ENTER);
-    expect_screen("goal");
-    key(SP_KEY_ESCAPE);
-    expect_screen("goals");
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(1300);
+    int frames_before = kd_count_kind(SP_CMD_FRAME);
+    kd_key(SP_KEY_TAB);
+    assert_true(kd_count_kind(SP_CMD_FRAME) > frames_before); /* the ring appeared */
+    kd_key(SP_KEY_ENTER);
+    kd_expect_screen("goal");
+    kd_key(SP_KEY_ESCAPE);
+    kd_expect_screen("goals");
 }
 
 static void a_long_goal_list_scrolls_by_keys_and_drag(void **state)
 {
     (void)state;
     start_app();
-    scan_token(MANY_TOKEN);
-    wait_ms(1300);
-    expect_screen("goals");
-    expect_text("Goal 1:");
-    expect_no_text("Goal 7:");
-    key(SP_KEY_END);
-    expect_text("Goal 7:");
-    key(SP_KEY_HOME);
-    expect_no_text("Goal 7:");
-    expect_text("Goal 1:");
-    event((sp_app_event){.kind = SP_EV_SCROLL, .y = 5000});
-    expect_text("Goal 7:");
-    event((sp_app_event){.kind = SP_EV_SCROLL, .y = -5000});
-    expect_text("Goal 1:");
+    kd_scan_token(MANY_TOKEN);
+    kd_wait_ms(1300);
+    kd_expect_screen("goals");
+    kd_expect_text("Goal 1:");
+    kd_expect_no_text("Goal 7:");
+    kd_key(SP_KEY_END);
+    kd_expect_text("Goal 7:");
+    kd_key(SP_KEY_HOME);
+    kd_expect_no_text("Goal 7:");
+    kd_expect_text("Goal 1:");
+    kd_event((sp_app_event){.kind = SP_EV_SCROLL, .y = 5000});
+    kd_expect_text("Goal 7:");
+    kd_event((sp_app_event){.kind = SP_EV_SCROLL, .y = -5000});
+    kd_expect_text("Goal 1:");
     /* Tab to the last card (each card is followed by its "How did it go?") brings it into view. */
     for (int i = 0; i < 13; i++)
-        key(SP_KEY_TAB);
-    expect_text("Goal 7:");
-    key(SP_KEY_ENTER);
-    expect_screen("goal");
-    expect_text("Goal 7:");
+        kd_key(SP_KEY_TAB);
+    kd_expect_text("Goal 7:");
+    kd_key(SP_KEY_ENTER);
+    kd_expect_screen("goal");
+    kd_expect_text("Goal 7:");
 }
 
 static void missing_database_shows_a_friendly_page_and_recovers(void **state)
@@ -677,21 +563,21 @@ static void missing_database_shows_a_friendly_page_and_recovers(void **state)
     db_path = ts_path("not-yet.db");
     unlink(db_path);
     start_app();
-    expect_screen("db-unavailable");
-    expect_text("Signpost can't reach its data right now.");
-    expect_text("Ask your teacher.");
-    expect_text("Trying again");
-    uint64_t d = sp_app_next_deadline(app, now);
-    assert_true(d > now && d <= now + 3000);
-    scan_token(ZOE_TOKEN); /* scans do nothing harmful meanwhile */
-    expect_screen("db-unavailable");
-    wait_ms(3500);
-    expect_screen("db-unavailable");
+    kd_expect_screen("db-unavailable");
+    kd_expect_text("Signpost can't reach its data right now.");
+    kd_expect_text("Ask your teacher.");
+    kd_expect_text("Trying again");
+    uint64_t d = sp_app_next_deadline(kd.app, kd.now);
+    assert_true(d > kd.now && d <= kd.now + 3000);
+    kd_scan_token(ZOE_TOKEN); /* scans do nothing harmful meanwhile */
+    kd_expect_screen("db-unavailable");
+    kd_wait_ms(3500);
+    kd_expect_screen("db-unavailable");
     assert_int_equal(rename(real, db_path), 0);
-    wait_ms(3500);
-    expect_screen("scan");
-    scan_token(ZOE_TOKEN);
-    expect_screen("welcome");
+    kd_wait_ms(3500);
+    kd_expect_screen("scan");
+    kd_scan_token(ZOE_TOKEN);
+    kd_expect_screen("welcome");
 }
 
 static void a_damaged_database_file_is_a_friendly_page_not_a_crash(void **state)
@@ -700,7 +586,7 @@ static void a_damaged_database_file_is_a_friendly_page_not_a_crash(void **state)
     db_path = ts_write_file("garbage.db", "this is not a database, just some bytes that are long enough to be read",
                             72);
     start_app();
-    expect_screen("db-unavailable");
+    kd_expect_screen("db-unavailable");
 }
 
 static void a_locked_database_keeps_the_kiosk_responsive_and_the_log_catches_up(void **state)
@@ -712,36 +598,66 @@ static void a_locked_database_keeps_the_kiosk_responsive_and_the_log_catches_up(
     exec(writer, "INSERT INTO settings (key, value) VALUES ('lock', 'held')");
     struct timespec a, b;
     clock_gettime(CLOCK_MONOTONIC, &a);
-    scan_token(ZOE_TOKEN);
+    kd_scan_token(ZOE_TOKEN);
     clock_gettime(CLOCK_MONOTONIC, &b);
     double ms = (double)(b.tv_sec - a.tv_sec) * 1000 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
     assert_true(ms < 500); /* never waits long for the admin tool */
-    expect_screen("welcome");
-    expect_text("Hi, Zoë!");
+    kd_expect_screen("welcome");
+    kd_expect_text("Hi, Zoë!");
     exec(writer, "COMMIT");
     sqlite3_close(writer);
-    wait_ms(1300);
-    tap_text("I'm done");
-    wait_ms(1000);
+    kd_wait_ms(1300);
+    kd_tap_text("I'm done");
+    kd_wait_ms(1000);
     assert_string_equal(last_end_reason(1, 0), "done");
 }
 
-static void idle_scan_screen_sleeps_until_the_clock_changes(void **state)
+/* The widest circle of the frame: the breathing ring around the badge sign. */
+static int ring_width(void)
+{
+    int w = 0;
+    for (size_t i = 0; i < kd.dl->count; i++)
+        if (kd.dl->cmds[i].kind == SP_CMD_CIRCLE && kd.dl->cmds[i].rect.w > w)
+            w = kd.dl->cmds[i].rect.w;
+    return w;
+}
+
+/* The idle scan screen breathes gently for 1.6 s every 20 s and otherwise sleeps until the clock
+ * changes: a few dozen frames a minute, none in between. */
+static void idle_scan_screen_breathes_now_and_then_and_sleeps_between(void **state)
 {
     (void)state;
-    start_app();
-    assert_false(sp_app_needs_redraw(app, now));
-    uint64_t d = sp_app_next_deadline(app, now);
-    assert_true(d >= now + 1000);
-    assert_true(d <= now + 60000);
-    assert_false(sp_app_needs_redraw(app, now + 500));
-    assert_false(sp_app_needs_redraw(app, d - 1));
-    assert_true(sp_app_needs_redraw(app, d));
-    now = d;
-    event((sp_app_event){.kind = SP_EV_TICK});
-    expect_text("09:01");
-    assert_false(sp_app_needs_redraw(app, now + 1));
-    assert_true(sp_app_next_deadline(app, now) >= now + 59000);
+    start_app(); /* 09:00:10, the screen appears with a breath */
+    uint64_t shown = kd.now;
+    int rest = ring_width();
+    uint64_t d = sp_app_next_deadline(kd.app, kd.now);
+    assert_true(d > kd.now && d <= kd.now + 100); /* the breath goes on */
+    kd.now = shown + 800;                       /* the deepest point */
+    kd_event((sp_app_event){.kind = SP_EV_TICK});
+    assert_true(ring_width() > rest);
+    kd.now = shown + 2000; /* the breath is over: asleep until the next one */
+    kd_event((sp_app_event){.kind = SP_EV_TICK});
+    assert_int_equal(ring_width(), rest);
+    d = sp_app_next_deadline(kd.app, kd.now);
+    assert_true(d == shown + 20000);
+    assert_false(sp_app_needs_redraw(kd.app, kd.now + 500));
+    assert_false(sp_app_needs_redraw(kd.app, d - 1));
+    assert_true(sp_app_needs_redraw(kd.app, d));
+
+    /* A whole idle minute: the clock turns over once, three breaths, nothing else. */
+    int frames = 0;
+    uint64_t until = kd.now + 60000;
+    while (kd.now < until) {
+        d = sp_app_next_deadline(kd.app, kd.now);
+        kd.now = d < until ? d : until;
+        if (sp_app_needs_redraw(kd.app, kd.now)) {
+            kd_draw();
+            frames++;
+        }
+    }
+    kd_expect_text("09:01");
+    print_message("idle minute on the scan screen: %d frames\n", frames);
+    assert_true(frames >= 3 * 20 && frames <= 3 * 27 + 2);
 }
 
 /* Every target at least 64 px tall; every text inside the window; on the goals screen every
@@ -749,19 +665,19 @@ static void idle_scan_screen_sleeps_until_the_clock_changes(void **state)
 static void check_layout(const char *where, int w, int h)
 {
     sp_rect targets[256];
-    size_t n = sp_app_touch_targets(app, targets, 256);
-    assert_false(dl->overflow);
+    size_t n = sp_app_touch_targets(kd.app, targets, 256);
+    assert_false(kd.dl->overflow);
     for (size_t i = 0; i < n; i++)
         if (targets[i].h < 64)
             fail_msg("%s at %dx%d: a touch target is only %d px tall", where, w, h, targets[i].h);
-    for (size_t i = 0; i < dl->count; i++) {
-        const sp_draw_cmd *c = &dl->cmds[i];
+    for (size_t i = 0; i < kd.dl->count; i++) {
+        const sp_draw_cmd *c = &kd.dl->cmds[i];
         if (c->kind != SP_CMD_TEXT)
             continue;
         if (c->rect.x < 0 || c->rect.y < 0 || c->rect.x + c->rect.w > w || c->rect.y + c->rect.h > h)
             fail_msg("%s at %dx%d: \"%s\" at %d,%d %dx%d leaves the window", where, w, h, c->text, c->rect.x,
                      c->rect.y, c->rect.w, c->rect.h);
-        int tw = fake_width(NULL, c->text, strlen(c->text), c->size, c->style);
+        int tw = kd_fake_width(NULL, c->text, strlen(c->text), c->size, c->style);
         if (tw > c->rect.w)
             fail_msg("%s at %dx%d: \"%s\" is %d px wide in a %d px rect", where, w, h, c->text, tw, c->rect.w);
         if (strcmp(where, "goals") == 0 && c->role == SP_ROLE_STUDENT) {
@@ -789,7 +705,7 @@ static void every_demo_student_sees_only_their_kiosk_goals_and_everything_fits(v
     sqlite3 *db = sp_db_open(db_path, SP_OPEN_CREATE, err, sizeof err);
     if (!db)
         fail_msg("%s", err);
-    int today = (int)(now / 86400000);
+    int today = (int)(kd.now / 86400000);
     if (sp_demo_build(db, today, NULL, err, sizeof err) != SQLITE_OK)
         fail_msg("demo: %s", err);
     /* A badge for every student: D + the student id in 25 digits (all in the badge alphabet). */
@@ -816,28 +732,28 @@ static void every_demo_student_sees_only_their_kiosk_goals_and_everything_fits(v
     for (size_t i = 0; i < n; i++) {
         char token[32];
         snprintf(token, sizeof token, "D%025lld", ids[i]);
-        scan_token(token);
-        expect_screen("welcome");
-        tap(1, 1);
-        expect_screen("goals");
+        kd_scan_token(token);
+        kd_expect_screen("welcome");
+        kd_tap(1, 1);
+        kd_expect_screen("goals");
         check_layout("goals", 1280, 800);
         sqlite3_bind_int64(hidden, 1, ids[i]);
         while (sqlite3_step(hidden) == SQLITE_ROW) {
             char head[24];
             snprintf(head, sizeof head, "%s", (const char *)sqlite3_column_text(hidden, 0));
-            expect_no_text(head);
+            kd_expect_no_text(head);
         }
         sqlite3_reset(hidden);
         sp_rect targets[64];
-        if (sp_app_touch_targets(app, targets, 64) > 2) { /* a card, "My learning targets" and "I'm done" */
+        if (sp_app_touch_targets(kd.app, targets, 64) > 2) { /* a card, "My learning targets" and "I'm done" */
             students_with_goals++;
-            tap(targets[0].x + targets[0].w / 2, targets[0].y + targets[0].h / 2);
-            expect_screen("goal");
+            kd_tap(targets[0].x + targets[0].w / 2, targets[0].y + targets[0].h / 2);
+            kd_expect_screen("goal");
             check_layout("goal", 1280, 800);
-            expect_text("How we'll know");
-            expect_text("My support");
+            kd_expect_text("How we'll know");
+            kd_expect_text("My support");
         }
-        assert_false(dl->overflow);
+        assert_false(kd.dl->overflow);
     }
     sqlite3_finalize(hidden);
     sqlite3_close(db);
@@ -850,17 +766,17 @@ static void layouts_fit_every_window_with_big_touch_targets(void **state)
     static const int SIZES[][2] = {{1280, 800}, {800, 1280}, {1920, 1080}};
     for (size_t s = 0; s < 3; s++) {
         int w = SIZES[s][0], h = SIZES[s][1];
-        sp_app_free(app);
-        start_app_sized(w, h);
+        sp_app_free(kd.app);
+        kd_start_app(w, h);
         check_layout("scan", w, h);
-        scan_token(MANY_TOKEN);
+        kd_scan_token(MANY_TOKEN);
         check_layout("welcome", w, h);
-        wait_ms(1300);
+        kd_wait_ms(1300);
         check_layout("goals", w, h);
-        expect_text("\xE2\x80\xA6"); /* the long texts were cut with an ellipsis */
+        kd_expect_text("\xE2\x80\xA6"); /* the long texts were cut with an ellipsis */
         /* Columns: one in portrait, two or three in landscape. */
         sp_rect targets[64];
-        size_t n = sp_app_touch_targets(app, targets, 64);
+        size_t n = sp_app_touch_targets(kd.app, targets, 64);
         int xs[8], nx = 0;
         for (size_t i = 0; i < n; i++) {
             bool seen = false;
@@ -873,30 +789,30 @@ static void layouts_fit_every_window_with_big_touch_targets(void **state)
             assert_int_equal(nx, 1);
         else
             assert_true(nx >= 2 && nx <= 3);
-        key(SP_KEY_END);
+        kd_key(SP_KEY_END);
         check_layout("goals", w, h);
-        tap_text("Goal 7:");
-        expect_screen("goal");
+        kd_tap_text("Goal 7:");
+        kd_expect_screen("goal");
         check_layout("goal", w, h);
-        key(SP_KEY_ESCAPE);
-        sp_app_free(app);
-        start_app_sized(w, h);
-        scan_token(ZOE_TOKEN);
-        wait_ms(1300);
+        kd_key(SP_KEY_ESCAPE);
+        sp_app_free(kd.app);
+        kd_start_app(w, h);
+        kd_scan_token(ZOE_TOKEN);
+        kd_wait_ms(1300);
         check_layout("goals", w, h);
-        tap_text("I will write 3 paragraphs");
+        kd_tap_text("I will write 3 paragraphs");
         check_layout("goal", w, h);
-        tap_text("I'm done");
+        kd_tap_text("I'm done");
         check_layout("done", w, h);
-        scan_token(TEACHER_TOKEN);
+        kd_scan_token(TEACHER_TOKEN);
         check_layout("teacher", w, h);
-        tap_text("Who signed in today");
+        kd_tap_text("Who signed in today");
         check_layout("teacher-today", w, h);
-        tap_text("Back");
-        tap_text("Back to scan screen");
-        scan_token(UNKNOWN_TOKEN);
+        kd_tap_text("Back");
+        kd_tap_text("Back to scan screen");
+        kd_scan_token(UNKNOWN_TOKEN);
         check_layout("unknown-badge", w, h);
-        scan_token(MALIK_OLD_TOKEN);
+        kd_scan_token(MALIK_OLD_TOKEN);
         check_layout("revoked-badge", w, h);
     }
 }
@@ -905,18 +821,11 @@ static void resizing_reflows_the_goal_list(void **state)
 {
     (void)state;
     start_app();
-    scan_token(ZOE_TOKEN);
-    wait_ms(1300);
-    event((sp_app_event){.kind = SP_EV_RESIZE, .w = 800, .h = 1280});
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(1300);
+    kd_event((sp_app_event){.kind = SP_EV_RESIZE, .w = 800, .h = 1280});
     check_layout("goals", 800, 1280);
-    expect_text("I will write 3 paragraphs");
-}
-
-static void type_text(const char *s)
-{
-    sp_app_event ev = {.kind = SP_EV_TEXT};
-    snprintf(ev.text, sizeof ev.text, "%s", s);
-    event(ev);
+    kd_expect_text("I will write 3 paragraphs");
 }
 
 /* A badge code typed by hand (a slow scanner, a teacher without one) works like a scan, shows
@@ -929,37 +838,37 @@ static void a_badge_code_typed_on_the_scan_screen_signs_in_and_never_shows_in_cl
     sp_badge_payload(ZOE_TOKEN, payload);
     char half[16];
     snprintf(half, sizeof half, "%.10s", payload);
-    type_text(half);
-    expect_screen("scan");
-    expect_text("Badge code:");
-    expect_text("press Enter");
-    expect_no_text(half);
-    wait_ms(21000); /* walked away mid-code */
-    expect_no_text("Badge code:");
-    type_text("X");
-    key(SP_KEY_BACKSPACE);
-    expect_no_text("Badge code:");
-    type_text(payload);
-    expect_no_text(payload);
-    key(SP_KEY_ENTER);
-    expect_screen("welcome");
-    expect_text("Zoë");
-    key(SP_KEY_ENTER); /* Enter on the greeting is not a code any more */
-    expect_no_text("Badge code:");
+    kd_type_text(half);
+    kd_expect_screen("scan");
+    kd_expect_text("Badge code:");
+    kd_expect_text("press Enter");
+    kd_expect_no_text(half);
+    kd_wait_ms(21000); /* walked away mid-code */
+    kd_expect_no_text("Badge code:");
+    kd_type_text("X");
+    kd_key(SP_KEY_BACKSPACE);
+    kd_expect_no_text("Badge code:");
+    kd_type_text(payload);
+    kd_expect_no_text(payload);
+    kd_key(SP_KEY_ENTER);
+    kd_expect_screen("welcome");
+    kd_expect_text("Zoë");
+    kd_key(SP_KEY_ENTER); /* Enter on the greeting is not a code any more */
+    kd_expect_no_text("Badge code:");
 }
 
 static void a_wrong_typed_code_is_refused_like_a_wrong_scan(void **state)
 {
     (void)state;
     start_app();
-    type_text("12345");
-    key(SP_KEY_ENTER);
-    expect_screen("unknown-badge");
+    kd_type_text("12345");
+    kd_key(SP_KEY_ENTER);
+    kd_expect_screen("unknown-badge");
 }
 
 static int title_size(void)
 {
-    const sp_draw_cmd *c = sp_draw_find_text(dl, "My goals");
+    const sp_draw_cmd *c = sp_draw_find_text(kd.dl, "My goals");
     assert_non_null(c);
     return c->size;
 }
@@ -974,32 +883,32 @@ static void reading_supports_change_the_look_for_that_student_only(void **state)
     sqlite3_close(db);
     start_app();
     bool dyslexic = true;
-    assert_false(sp_app_take_font_request(app, &dyslexic)); /* nothing to change at start */
+    assert_false(sp_app_take_font_request(kd.app, &dyslexic)); /* nothing to change at start */
 
-    scan_token(MALIK_TOKEN);
-    wait_ms(2000);
-    expect_screen("goals");
+    kd_scan_token(MALIK_TOKEN);
+    kd_wait_ms(2000);
+    kd_expect_screen("goals");
     int usual = title_size();
-    sp_color usual_bg = dl->clear;
-    assert_false(sp_app_take_font_request(app, &dyslexic));
+    sp_color usual_bg = kd.dl->clear;
+    assert_false(sp_app_take_font_request(kd.app, &dyslexic));
 
-    scan_token(ZOE_TOKEN);
-    assert_true(sp_app_take_font_request(app, &dyslexic));
+    kd_scan_token(ZOE_TOKEN);
+    assert_true(sp_app_take_font_request(kd.app, &dyslexic));
     assert_true(dyslexic);
-    wait_ms(2000);
-    expect_screen("goals");
+    kd_wait_ms(2000);
+    kd_expect_screen("goals");
     assert_true(title_size() >= usual * 5 / 4 - 1); /* large text: a quarter bigger */
-    assert_true(dl->clear.r == 255 && dl->clear.g == 255 && dl->clear.b == 255); /* high contrast */
-    assert_false(dl->clear.r == usual_bg.r && dl->clear.g == usual_bg.g && dl->clear.b == usual_bg.b);
-    const sp_draw_cmd *c = sp_draw_find_text(dl, "My goals");
+    assert_true(kd.dl->clear.r == 255 && kd.dl->clear.g == 255 && kd.dl->clear.b == 255); /* high contrast */
+    assert_false(kd.dl->clear.r == usual_bg.r && kd.dl->clear.g == usual_bg.g && kd.dl->clear.b == usual_bg.b);
+    const sp_draw_cmd *c = sp_draw_find_text(kd.dl, "My goals");
     assert_true(c->color.r == 0 && c->color.g == 0 && c->color.b == 0);
 
-    tap_text("I'm done");
-    assert_true(sp_app_take_font_request(app, &dyslexic));
+    kd_tap_text("I'm done");
+    assert_true(sp_app_take_font_request(kd.app, &dyslexic));
     assert_false(dyslexic);
-    wait_ms(3000);
-    expect_screen("scan");
-    assert_true(dl->clear.r == usual_bg.r && dl->clear.g == usual_bg.g && dl->clear.b == usual_bg.b);
+    kd_wait_ms(3000);
+    kd_expect_screen("scan");
+    assert_true(kd.dl->clear.r == usual_bg.r && kd.dl->clear.g == usual_bg.g && kd.dl->clear.b == usual_bg.b);
 }
 
 /* With large text a goal page can be taller than the screen: it scrolls below the header, and
@@ -1013,18 +922,18 @@ static void a_goal_page_too_tall_for_large_text_scrolls_and_keeps_every_word(voi
              " a reading buddy on Mondays, a quiet corner on Wednesdays and a check-in with the counselor at the"
              " end of every week' WHERE id = 100");
     sqlite3_close(db);
-    start_app_sized(960, 540);
-    scan_token(MANY_TOKEN);
-    wait_ms(2000);
-    tap_text("Goal 1:");
-    expect_screen("goal");
-    expect_text("How did it go?");
-    key(SP_KEY_END);
-    expect_no_text("How did it go?"); /* scrolled out of view, and out of reach */
-    expect_text("My support");
+    kd_start_app(960, 540);
+    kd_scan_token(MANY_TOKEN);
+    kd_wait_ms(2000);
+    kd_tap_text("Goal 1:");
+    kd_expect_screen("goal");
+    kd_expect_text("How did it go?");
+    kd_key(SP_KEY_END);
+    kd_expect_no_text("How did it go?"); /* scrolled out of view, and out of reach */
+    kd_expect_text("My support");
     const sp_draw_cmd *last = NULL;
-    for (size_t i = 0; i < dl->count; i++) {
-        const sp_draw_cmd *c = &dl->cmds[i];
+    for (size_t i = 0; i < kd.dl->count; i++) {
+        const sp_draw_cmd *c = &kd.dl->cmds[i];
         if (c->kind != SP_CMD_TEXT)
             continue;
         assert_true(c->rect.y >= 0 && c->rect.y + c->rect.h <= 540);
@@ -1032,9 +941,9 @@ static void a_goal_page_too_tall_for_large_text_scrolls_and_keeps_every_word(voi
     }
     assert_non_null(last);
     assert_null(strstr(last->text, "\xE2\x80\xA6")); /* the support's last line is not cut */
-    assert_non_null(strstr(screen_text(), "end of every week"));
-    key(SP_KEY_HOME);
-    expect_text("How did it go?");
+    assert_non_null(strstr(kd_screen_text(), "end of every week"));
+    kd_key(SP_KEY_HOME);
+    kd_expect_text("How did it go?");
 }
 
 int main(void)
@@ -1075,7 +984,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_damaged_database_file_is_a_friendly_page_not_a_crash, setup, teardown),
         cmocka_unit_test_setup_teardown(a_locked_database_keeps_the_kiosk_responsive_and_the_log_catches_up, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(idle_scan_screen_sleeps_until_the_clock_changes, setup, teardown),
+        cmocka_unit_test_setup_teardown(idle_scan_screen_breathes_now_and_then_and_sleeps_between, setup, teardown),
         cmocka_unit_test_setup_teardown(layouts_fit_every_window_with_big_touch_targets, setup, teardown),
         cmocka_unit_test_setup_teardown(resizing_reflows_the_goal_list, setup, teardown),
         cmocka_unit_test_setup_teardown(every_demo_student_sees_only_their_kiosk_goals_and_everything_fits, setup,
