@@ -5,9 +5,8 @@
  * never reach the kiosk), issues badges whose payloads come from sp_badge_payload, then feeds
  * the app events and asserts on the draw list it produces. Text is measured by a fixed-width
  * fake (half the pixel size per character), so no SDL is needed. */
-#include "test_support.h"
+#include "kiosk_driver.h"
 
-#include "app/app.h"
 #include "badge.h"
 #include "dates.h"
 #include "db.h"
@@ -19,8 +18,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-/* ---- fake text metrics ------------------------------------------------------------------- */
 
 /* ---- the school -------------------------------------------------------------------------- */
 
@@ -40,11 +37,6 @@
 #define ZOE_SUPPORT "Small-group writing workshop twice a week, with sentence stems."
 #define ZOE_SUPPORT_CHANGE "Added sentence stems"
 #define MALIK_MATH "I will raise my math unit quiz score from 52% to 65%."
-
-static const char *db_path;
-static sp_app *kd.app;
-static sp_draw_list *kd.dl;
-static uint64_t kd.now;
 
 static uint64_t ms_at(int y, int m, int d, int hh, int mm, int ss)
 {
@@ -131,12 +123,10 @@ static void start_app(void) { kd_start_app(1280, 800); }
 static int setup(void **state)
 {
     (void)state;
-    db_path = ts_path("school.db");
-    unlink(db_path);
-    build_school(db_path);
-    kd.dl = calloc(1, sizeof *kd.dl);
-    kd.now = ms_at(2026, 3, 16, 9, 0, 10);
-    kd.app = NULL;
+    if (kd_begin(ts_path("school.db"), "Room 12", ms_at(2026, 3, 16, 9, 0, 10)) != 0)
+        return -1;
+    unlink(kd.db_path);
+    build_school(kd.db_path);
     return 0;
 }
 
@@ -145,17 +135,14 @@ static int teardown(void **state)
     (void)state;
     if (kd.dl)
         assert_false(kd.dl->overflow);
-    sp_app_free(kd.app);
-    kd.app = NULL;
-    free(kd.dl);
-    kd.dl = NULL;
+    kd_end();
     return 0;
 }
 
 static char *last_end_reason(long long student_id, long long staff_id)
 {
     static char reason[32];
-    sqlite3 *db = ts_open(db_path);
+    sqlite3 *db = ts_open(kd.db_path);
     sqlite3_stmt *st = NULL;
     reason[0] = 0;
     assert_int_equal(sqlite3_prepare_v2(db,
@@ -384,7 +371,7 @@ static void five_unknown_scans_within_a_minute_start_a_cool_down(void **state)
     kd_expect_screen("scan");
     kd_scan_token(ZOE_TOKEN);
     kd_expect_screen("welcome");
-    sqlite3 *db = ts_open(db_path);
+    sqlite3 *db = ts_open(kd.db_path);
     assert_true(ts_query_int(db, "SELECT count(*) FROM scan_events WHERE outcome IN ('unknown','malformed')") == 5);
     /* logged at the kiosk's own time (the test's virtual 16 March), not the wall clock */
     assert_true(ts_query_int(db, "SELECT count(*) FROM scan_events WHERE at NOT GLOB '2026-03-16T09:*'") == 0);
@@ -471,7 +458,7 @@ static void scanning_the_same_badge_again_keeps_the_session(void **state)
     kd_scan_token(ZOE_TOKEN);
     kd_expect_screen("goals");
     assert_string_equal(last_end_reason(1, 0), "(open)");
-    sqlite3 *db = ts_open(db_path);
+    sqlite3 *db = ts_open(kd.db_path);
     assert_int_equal(ts_query_int(db, "SELECT count(*) FROM kiosk_sessions"), 1);
     assert_int_equal(ts_query_int(db, "SELECT count(*) FROM kiosk_sessions WHERE kiosk_name = 'Room 12'"
                                       " AND started_at = '2026-03-16T09:00:10Z'"),
@@ -488,7 +475,7 @@ static void closing_the_kiosk_with_a_student_signed_in_logs_closed(void **state)
     sp_app_free(kd.app);
     kd.app = NULL;
     assert_string_equal(last_end_reason(1, 0), "closed");
-    sqlite3 *db = ts_open(db_path);
+    sqlite3 *db = ts_open(kd.db_path);
     assert_int_equal(ts_query_int(db, "SELECT count(*) FROM kiosk_sessions WHERE ended_at = '2026-03-16T09:00:15Z'"), 1);
     sqlite3_close(db);
 }
@@ -559,9 +546,9 @@ static void a_long_goal_list_scrolls_by_keys_and_drag(void **state)
 static void missing_database_shows_a_friendly_page_and_recovers(void **state)
 {
     (void)state;
-    const char *real = db_path;
-    db_path = ts_path("not-yet.db");
-    unlink(db_path);
+    const char *real = kd.db_path;
+    kd.db_path = ts_path("not-yet.db");
+    unlink(kd.db_path);
     start_app();
     kd_expect_screen("db-unavailable");
     kd_expect_text("Signpost can't reach its data right now.");
@@ -573,7 +560,7 @@ static void missing_database_shows_a_friendly_page_and_recovers(void **state)
     kd_expect_screen("db-unavailable");
     kd_wait_ms(3500);
     kd_expect_screen("db-unavailable");
-    assert_int_equal(rename(real, db_path), 0);
+    assert_int_equal(rename(real, kd.db_path), 0);
     kd_wait_ms(3500);
     kd_expect_screen("scan");
     kd_scan_token(ZOE_TOKEN);
@@ -583,8 +570,8 @@ static void missing_database_shows_a_friendly_page_and_recovers(void **state)
 static void a_damaged_database_file_is_a_friendly_page_not_a_crash(void **state)
 {
     (void)state;
-    db_path = ts_write_file("garbage.db", "this is not a database, just some bytes that are long enough to be read",
-                            72);
+    kd.db_path = ts_write_file("garbage.db", "this is not a database, just some bytes that are long enough to be read",
+                               72);
     start_app();
     kd_expect_screen("db-unavailable");
 }
@@ -593,7 +580,7 @@ static void a_locked_database_keeps_the_kiosk_responsive_and_the_log_catches_up(
 {
     (void)state;
     start_app();
-    sqlite3 *writer = ts_open(db_path);
+    sqlite3 *writer = ts_open(kd.db_path);
     exec(writer, "BEGIN IMMEDIATE");
     exec(writer, "INSERT INTO settings (key, value) VALUES ('lock', 'held')");
     struct timespec a, b;
@@ -700,9 +687,9 @@ static void every_demo_student_sees_only_their_kiosk_goals_and_everything_fits(v
 {
     (void)state;
     char err[256];
-    db_path = ts_path("demo.db");
-    unlink(db_path);
-    sqlite3 *db = sp_db_open(db_path, SP_OPEN_CREATE, err, sizeof err);
+    kd.db_path = ts_path("demo.db");
+    unlink(kd.db_path);
+    sqlite3 *db = sp_db_open(kd.db_path, SP_OPEN_CREATE, err, sizeof err);
     if (!db)
         fail_msg("%s", err);
     int today = (int)(kd.now / 86400000);
@@ -878,7 +865,7 @@ static int title_size(void)
 static void reading_supports_change_the_look_for_that_student_only(void **state)
 {
     (void)state;
-    sqlite3 *db = ts_open(db_path);
+    sqlite3 *db = ts_open(kd.db_path);
     exec(db, "UPDATE students SET large_text = 1, high_contrast = 1, dyslexia_font = 1 WHERE id = 1");
     sqlite3_close(db);
     start_app();
@@ -916,7 +903,7 @@ static void reading_supports_change_the_look_for_that_student_only(void **state)
 static void a_goal_page_too_tall_for_large_text_scrolls_and_keeps_every_word(void **state)
 {
     (void)state;
-    sqlite3 *db = ts_open(db_path);
+    sqlite3 *db = ts_open(kd.db_path);
     exec(db, "UPDATE students SET large_text = 1 WHERE id = 3");
     exec(db, "UPDATE milestones SET support = 'A very long support plan with many steps and people and places,"
              " a reading buddy on Mondays, a quiet corner on Wednesdays and a check-in with the counselor at the"
