@@ -9,10 +9,8 @@
  * virtual clock), gives every student a badge with plain SQL, and changes the data for its case
  * with SQL on that copy. Text is measured by a fixed-width fake (half the pixel size per
  * character), so no SDL is needed. */
-#include "test_support.h"
+#include "kiosk_driver.h"
 
-#include "app/app.h"
-#include "badge.h"
 #include "dates.h"
 #include "db.h"
 #include "demo_school.h"
@@ -24,27 +22,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* ---- fake text metrics ------------------------------------------------------------------- */
-
-static int fake_width(void *user, const char *text, size_t len, int size, sp_font_style style)
-{
-    (void)user;
-    (void)style;
-    int cps = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)text[i] & 0xC0) != 0x80)
-            cps++;
-    return cps * size / 2;
-}
-
-static int fake_line_height(void *user, int size)
-{
-    (void)user;
-    return size * 5 / 4;
-}
-
-static const sp_text_metrics METRICS = {NULL, fake_width, fake_line_height};
-
 /* ---- the school and the app -------------------------------------------------------------- */
 
 #define UNIT_TITLE "Unit 3: Argument writing"
@@ -55,11 +32,6 @@ static const sp_text_metrics METRICS = {NULL, fake_width, fake_line_height};
 #define TARGET_5 "I can use transitions to link my claim, reasons and evidence."
 #define ASSIGNMENT "Evidence hunt: school start times"
 
-static const char *db_path;
-static sp_app *app;
-static sp_draw_list *dl;
-static uint64_t now;
-
 static void exec(sqlite3 *db, const char *sql)
 {
     char *err = NULL;
@@ -69,14 +41,14 @@ static void exec(sqlite3 *db, const char *sql)
 
 static void sql(const char *statement)
 {
-    sqlite3 *db = ts_open(db_path);
+    sqlite3 *db = ts_open(kd.db_path);
     exec(db, statement);
     sqlite3_close(db);
 }
 
 static long long query_int(const char *q)
 {
-    sqlite3 *db = ts_open(db_path);
+    sqlite3 *db = ts_open(kd.db_path);
     long long v = ts_query_int(db, q);
     sqlite3_close(db);
     return v;
@@ -86,32 +58,28 @@ static int setup(void **state)
 {
     (void)state;
     char err[256];
-    now = ((uint64_t)sp_day_from_ymd(2026, 11, 23) * 86400 + 9 * 3600) * 1000;
-    db_path = ts_path("mastery.db");
-    unlink(db_path);
-    sqlite3 *db = sp_db_open(db_path, SP_OPEN_CREATE, err, sizeof err);
+    uint64_t start = ((uint64_t)sp_day_from_ymd(2026, 11, 23) * 86400 + 9 * 3600) * 1000;
+    if (kd_begin(ts_path("mastery.db"), "Room 210", start) != 0)
+        return -1;
+    unlink(kd.db_path);
+    sqlite3 *db = sp_db_open(kd.db_path, SP_OPEN_CREATE, err, sizeof err);
     if (!db)
         fail_msg("%s", err);
-    if (sp_demo_build(db, (int)(now / 86400000), NULL, err, sizeof err) != SQLITE_OK)
+    if (sp_demo_build(db, (int)(kd.now / 86400000), NULL, err, sizeof err) != SQLITE_OK)
         fail_msg("demo: %s", err);
     /* A badge for every student: D + the student id in 25 digits (all in the badge alphabet). */
     exec(db, "INSERT INTO badges (token, student_id, issued_at) SELECT 'D' || substr('0000000000000000000000000' || id,"
              " -25), id, '2026-01-05T08:00:00Z' FROM students WHERE archived = 0");
     sp_db_close(db);
-    dl = calloc(1, sizeof *dl);
-    app = NULL;
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    if (dl)
-        assert_false(dl->overflow);
-    sp_app_free(app);
-    app = NULL;
-    free(dl);
-    dl = NULL;
+    if (kd.dl)
+        assert_false(kd.dl->overflow);
+    kd_end();
     return 0;
 }
 
@@ -122,92 +90,18 @@ static long long student_id(const char *sis)
     return query_int(q);
 }
 
-static void draw(void) { sp_app_frame(app, dl, now); }
-
-static void event(sp_app_event ev)
-{
-    sp_app_handle(app, &ev, now);
-    if (sp_app_needs_redraw(app, now))
-        draw();
-}
-
-static void tap(int x, int y) { event((sp_app_event){.kind = SP_EV_POINTER, .x = x, .y = y}); }
-static void key(sp_app_key k) { event((sp_app_event){.kind = SP_EV_KEY, .key = k}); }
-
-static void type(const char *text)
-{
-    sp_app_event ev = {.kind = SP_EV_TEXT};
-    snprintf(ev.text, sizeof ev.text, "%s", text);
-    event(ev);
-}
-
-static void wait_ms(uint64_t ms)
-{
-    uint64_t until = now + ms;
-    while (now < until) {
-        uint64_t d = sp_app_next_deadline(app, now);
-        now = d > now && d < until ? d : until;
-        event((sp_app_event){.kind = SP_EV_TICK});
-    }
-}
-
-static void start_app_sized(int w, int h)
-{
-    sp_app_config cfg = {.db_path = db_path, .kiosk_name = "Room 210", .width = w, .height = h};
-    app = sp_app_new(&cfg, &METRICS, now);
-    assert_non_null(app);
-    draw();
-}
-
 static void scan_student(const char *sis)
 {
     char token[32];
     snprintf(token, sizeof token, "D%025lld", student_id(sis));
-    sp_app_event ev = {.kind = SP_EV_SCAN};
-    char payload[SP_BADGE_PAYLOAD_MAX];
-    sp_badge_payload(token, payload);
-    snprintf(ev.text, sizeof ev.text, "%s", payload);
-    event(ev);
-}
-
-static const char *screen_text(void)
-{
-    static char all[SP_DRAW_TEXT_ARENA * 2];
-    size_t n = 0;
-    for (size_t i = 0; i < dl->count; i++) {
-        if (dl->cmds[i].kind != SP_CMD_TEXT)
-            continue;
-        size_t len = strlen(dl->cmds[i].text);
-        if (n + len + 2 > sizeof all)
-            break;
-        memcpy(all + n, dl->cmds[i].text, len);
-        n += len;
-        all[n++] = ' ';
-    }
-    all[n] = 0;
-    return all;
-}
-
-static void expect_screen(const char *name) { assert_string_equal(sp_app_screen_name(app), name); }
-
-static void expect_text(const char *needle)
-{
-    if (!strstr(screen_text(), needle))
-        fail_msg("expected \"%s\" on the %s screen; it shows: %s", needle, sp_app_screen_name(app), screen_text());
-}
-
-static void expect_no_text(const char *needle)
-{
-    if (strstr(screen_text(), needle))
-        fail_msg("did not expect \"%s\" on the %s screen; it shows: %s", needle, sp_app_screen_name(app),
-                 screen_text());
+    kd_scan_token(token);
 }
 
 static const sp_draw_cmd *find_exact(const char *text)
 {
-    for (size_t i = 0; i < dl->count; i++)
-        if (dl->cmds[i].kind == SP_CMD_TEXT && strcmp(dl->cmds[i].text, text) == 0)
-            return &dl->cmds[i];
+    for (size_t i = 0; i < kd.dl->count; i++)
+        if (kd.dl->cmds[i].kind == SP_CMD_TEXT && strcmp(kd.dl->cmds[i].text, text) == 0)
+            return &kd.dl->cmds[i];
     return NULL;
 }
 
@@ -216,17 +110,8 @@ static void tap_exact(const char *text)
 {
     const sp_draw_cmd *c = find_exact(text);
     if (!c)
-        fail_msg("no text \"%s\" on the %s screen; it shows: %s", text, sp_app_screen_name(app), screen_text());
-    tap(c->rect.x + c->rect.w / 2, c->rect.y + c->rect.h / 2);
-}
-
-static void tap_text(const char *needle)
-{
-    const sp_draw_cmd *c = sp_draw_find_text(dl, needle);
-    if (!c)
-        fail_msg("no text containing \"%s\" on the %s screen; it shows: %s", needle, sp_app_screen_name(app),
-                 screen_text());
-    tap(c->rect.x + c->rect.w / 2, c->rect.y + c->rect.h / 2);
+        fail_msg("no text \"%s\" on the %s screen; it shows: %s", text, sp_app_screen_name(kd.app), kd_screen_text());
+    kd_tap(c->rect.x + c->rect.w / 2, c->rect.y + c->rect.h / 2);
 }
 
 /* Taps a target's card by the start of its statement (a card wraps it over several lines). */
@@ -236,45 +121,37 @@ static void tap_statement(const char *statement)
     size_t n = strlen(statement) < sizeof head - 1 ? strlen(statement) : sizeof head - 1;
     memcpy(head, statement, n);
     head[n] = 0;
-    tap_text(head);
-}
-
-static int count_kind(sp_cmd_kind kind)
-{
-    int n = 0;
-    for (size_t i = 0; i < dl->count; i++)
-        n += dl->cmds[i].kind == kind;
-    return n;
+    kd_tap_text(head);
 }
 
 /* Signs the student in and opens "My learning targets" from "My goals". */
 static void open_targets(const char *sis)
 {
     scan_student(sis);
-    expect_screen("welcome");
-    tap(1, 1);
-    expect_screen("goals");
+    kd_expect_screen("welcome");
+    kd_tap(1, 1);
+    kd_expect_screen("goals");
     tap_exact("My learning targets");
-    expect_screen("mastery");
+    kd_expect_screen("mastery");
 }
 
 /* Every touch target at least 64 px both ways; every text inside the window and its rect. */
 static void check_layout(const char *where, int w, int h)
 {
     sp_rect targets[256];
-    size_t n = sp_app_touch_targets(app, targets, 256);
-    assert_false(dl->overflow);
+    size_t n = sp_app_touch_targets(kd.app, targets, 256);
+    assert_false(kd.dl->overflow);
     for (size_t i = 0; i < n; i++)
         if (targets[i].h < 64 || targets[i].w < 64)
             fail_msg("%s at %dx%d: a touch target is only %dx%d px", where, w, h, targets[i].w, targets[i].h);
-    for (size_t i = 0; i < dl->count; i++) {
-        const sp_draw_cmd *c = &dl->cmds[i];
+    for (size_t i = 0; i < kd.dl->count; i++) {
+        const sp_draw_cmd *c = &kd.dl->cmds[i];
         if (c->kind != SP_CMD_TEXT)
             continue;
         if (c->rect.x < 0 || c->rect.y < 0 || c->rect.x + c->rect.w > w || c->rect.y + c->rect.h > h)
             fail_msg("%s at %dx%d: \"%s\" at %d,%d %dx%d leaves the window", where, w, h, c->text, c->rect.x,
                      c->rect.y, c->rect.w, c->rect.h);
-        int tw = fake_width(NULL, c->text, strlen(c->text), c->size, c->style);
+        int tw = kd_fake_width(NULL, c->text, strlen(c->text), c->size, c->style);
         if (tw > c->rect.w)
             fail_msg("%s at %dx%d: \"%s\" is %d px wide in a %d px rect", where, w, h, c->text, tw, c->rect.w);
     }
@@ -284,10 +161,10 @@ static void check_layout(const char *where, int w, int h)
 static void save_and_return(void)
 {
     tap_exact("Save");
-    expect_screen("saving");
-    expect_text("Saved");
-    wait_ms(2000);
-    expect_screen("mastery");
+    kd_expect_screen("saving");
+    kd_expect_text("Saved");
+    kd_wait_ms(2000);
+    kd_expect_screen("mastery");
 }
 
 /* ---- tests ------------------------------------------------------------------------------- */
@@ -295,23 +172,23 @@ static void save_and_return(void)
 static void an_ela_student_sees_the_five_targets_of_the_current_unit_as_i_can_statements(void **state)
 {
     (void)state;
-    start_app_sized(1280, 800);
+    kd_start_app(1280, 800);
     open_targets("E8005");
-    expect_text(UNIT_TITLE);
-    expect_text("8th grade ELA, period 2");
-    expect_text(TARGET_1);
-    expect_text(TARGET_2);
-    expect_text(TARGET_3);
-    expect_no_text("Unit 2: Narrative writing"); /* only the current unit */
+    kd_expect_text(UNIT_TITLE);
+    kd_expect_text("8th grade ELA, period 2");
+    kd_expect_text(TARGET_1);
+    kd_expect_text(TARGET_2);
+    kd_expect_text(TARGET_3);
+    kd_expect_no_text("Unit 2: Narrative writing"); /* only the current unit */
     /* The list scrolls to the last one. */
-    key(SP_KEY_END);
-    expect_text(TARGET_5);
-    key(SP_KEY_HOME);
-    expect_text(TARGET_1);
+    kd_key(SP_KEY_END);
+    kd_expect_text(TARGET_5);
+    kd_key(SP_KEY_HOME);
+    kd_expect_text(TARGET_1);
     /* Every statement on a card is one of the unit's five, in order, all "I can ...". */
-    event((sp_app_event){.kind = SP_EV_SCROLL, .y = 5000});
-    const sp_draw_cmd *c4 = sp_draw_find_text(dl, "I can answer a counterclaim");
-    const sp_draw_cmd *c5 = sp_draw_find_text(dl, "I can use transitions");
+    kd_event((sp_app_event){.kind = SP_EV_SCROLL, .y = 5000});
+    const sp_draw_cmd *c4 = sp_draw_find_text(kd.dl, "I can answer a counterclaim");
+    const sp_draw_cmd *c5 = sp_draw_find_text(kd.dl, "I can use transitions");
     assert_non_null(c4);
     assert_non_null(c5);
     assert_true(c5->rect.y > c4->rect.y || c5->rect.x > c4->rect.x);
@@ -320,16 +197,16 @@ static void an_ela_student_sees_the_five_targets_of_the_current_unit_as_i_can_st
                                " AND t.statement LIKE 'I can %'"),
                      5);
     tap_exact("Back");
-    expect_screen("goals");
+    kd_expect_screen("goals");
 }
 
 /* Rates the open target: a rating, then the evidence page and the next-step page. */
 static void rate(const char *words)
 {
-    expect_screen("mastery-target");
-    expect_text("How well can I do this?");
+    kd_expect_screen("mastery-target");
+    kd_expect_text("How well can I do this?");
     tap_exact(words);
-    expect_text("What shows it?");
+    kd_expect_text("What shows it?");
 }
 
 static void a_student_goes_through_the_whole_unit_and_every_rating_is_saved(void **state)
@@ -339,39 +216,39 @@ static void a_student_goes_through_the_whole_unit_and_every_rating_is_saved(void
     char q[2048];
     snprintf(q, sizeof q, "SELECT count(*) FROM mastery_ratings WHERE student_id = %lld AND rater = 'student'", sid);
     long long before = query_int(q);
-    start_app_sized(1280, 800);
+    kd_start_app(1280, 800);
     open_targets("E8005");
 
     /* 1: evidence from one of the unit's assignments, a next step from the chips. */
     tap_statement(TARGET_1);
-    expect_text(TARGET_1);
-    expect_text("Target 1 of 5");
+    kd_expect_text(TARGET_1);
+    kd_expect_text("Target 1 of 5");
     rate("I can teach it");
-    expect_text(ASSIGNMENT);
-    expect_text("3-paragraph response: should phones be allowed in class?");
-    expect_text("Type my own");
+    kd_expect_text(ASSIGNMENT);
+    kd_expect_text("3-paragraph response: should phones be allowed in class?");
+    kd_expect_text("Type my own");
     tap_exact(ASSIGNMENT);
     tap_exact("Next");
-    expect_text("My next step");
-    expect_text("Ask my teacher for help");
-    expect_text("Teach a friend");
+    kd_expect_text("My next step");
+    kd_expect_text("Ask my teacher for help");
+    kd_expect_text("Teach a friend");
     tap_exact("Practise with a partner");
     save_and_return();
-    expect_text("4 I can teach it");
-    expect_text("Saved");
+    kd_expect_text("4 I can teach it");
+    kd_expect_text("Saved");
 
     /* 2: typed evidence on the on-screen keyboard's screen. */
     tap_exact("Next target");
-    expect_text(TARGET_2);
-    expect_text("Target 2 of 5");
+    kd_expect_text(TARGET_2);
+    kd_expect_text("Target 2 of 5");
     rate("I've got it");
     tap_exact("Type my own");
-    expect_screen("type-answer");
-    type("My claim chart from Tuesday");
+    kd_expect_screen("type-answer");
+    kd_type_text("My claim chart from Tuesday");
     tap_exact("Use this");
-    expect_screen("mastery-target");
-    expect_text("What shows it?");
-    expect_text("My claim chart from Tuesday"); /* the typed answer is the chosen chip */
+    kd_expect_screen("mastery-target");
+    kd_expect_text("What shows it?");
+    kd_expect_text("My claim chart from Tuesday"); /* the typed answer is the chosen chip */
     tap_exact("Next");
     tap_exact("Look at my notes");
     save_and_return();
@@ -383,16 +260,16 @@ static void a_student_goes_through_the_whole_unit_and_every_rating_is_saved(void
         tap_exact("Next target");
         char where[32];
         snprintf(where, sizeof where, "Target %d of 5", i + 3);
-        expect_text(where);
+        kd_expect_text(where);
         rate(WORDS[i]);
         tap_exact("Skip");
-        expect_text("My next step");
+        kd_expect_text("My next step");
         tap_exact(STEPS[i]);
         save_and_return();
     }
-    expect_text("That was the last target");
-    expect_no_text("Next target");
-    expect_text("1 I'm just starting");
+    kd_expect_text("That was the last target");
+    kd_expect_no_text("Next target");
+    kd_expect_text("1 I'm just starting");
 
     /* All five rows are there, as the student's, with what was picked. */
     assert_int_equal(query_int(q), before + 5);
@@ -414,10 +291,10 @@ static void a_student_goes_through_the_whole_unit_and_every_rating_is_saved(void
 
     /* Read again from the database, the tracker shows the new ratings. */
     tap_exact("My goals");
-    expect_screen("goals");
+    kd_expect_screen("goals");
     tap_exact("My learning targets");
-    expect_text("4 I can teach it");
-    expect_no_text("Saved");
+    kd_expect_text("4 I can teach it");
+    kd_expect_no_text("Saved");
 }
 
 static void start_rating_begins_at_the_first_target_not_rated_yet(void **state)
@@ -433,14 +310,14 @@ static void start_rating_begins_at_the_first_target_not_rated_yet(void **state)
              " JOIN classes c ON c.id = u.class_id WHERE c.code = 'ELA8-2' AND u.is_current = 1 AND t.position <= 2",
              sid);
     sql(q);
-    start_app_sized(1280, 800);
+    kd_start_app(1280, 800);
     open_targets("E8006");
     tap_exact("Start rating");
-    expect_text("Target 3 of 5");
-    expect_text(TARGET_3);
+    kd_expect_text("Target 3 of 5");
+    kd_expect_text(TARGET_3);
     /* Back on the first page leaves without saving anything. */
     tap_exact("Back");
-    expect_screen("mastery");
+    kd_expect_screen("mastery");
     snprintf(q, sizeof q, "SELECT count(*) FROM mastery_ratings WHERE student_id = %lld AND rater = 'student'", sid);
     assert_int_equal(query_int(q), 2);
 }
@@ -464,14 +341,14 @@ static void the_teachers_rating_shows_beside_the_students_and_is_never_averaged(
              " WHERE c.code = 'ELA8-2' AND u.is_current = 1 AND t.position IN (1, 4);",
              sid, sid, sid);
     sql(q);
-    start_app_sized(1280, 800);
+    kd_start_app(1280, 800);
     open_targets("E8005");
-    key(SP_KEY_END);
+    kd_key(SP_KEY_END);
     const sp_draw_cmd *me = NULL, *teacher = NULL;
-    const sp_draw_cmd *target4 = sp_draw_find_text(dl, "I can answer a counterclaim");
+    const sp_draw_cmd *target4 = sp_draw_find_text(kd.dl, "I can answer a counterclaim");
     assert_non_null(target4);
-    for (size_t i = 0; i < dl->count; i++) {
-        const sp_draw_cmd *c = &dl->cmds[i];
+    for (size_t i = 0; i < kd.dl->count; i++) {
+        const sp_draw_cmd *c = &kd.dl->cmds[i];
         if (c->kind != SP_CMD_TEXT || c->rect.y < target4->rect.y)
             continue;
         if (!me && strcmp(c->text, "4 I can teach it") == 0)
@@ -480,26 +357,26 @@ static void the_teachers_rating_shows_beside_the_students_and_is_never_averaged(
             teacher = c;
     }
     if (!me || !teacher)
-        fail_msg("both ratings of target 4 should show; the screen shows: %s", screen_text());
+        fail_msg("both ratings of target 4 should show; the screen shows: %s", kd_screen_text());
     /* Side by side: the same line of the same card, the student's first. */
     assert_int_equal(me->rect.y, teacher->rect.y);
     assert_true(teacher->rect.x > me->rect.x);
-    expect_text("Me");
-    expect_text("Teacher");
+    kd_expect_text("Me");
+    kd_expect_text("Teacher");
     /* Nothing is combined into one number. */
-    expect_no_text("2.5");
-    expect_no_text("verage");
-    for (size_t i = 0; i < dl->count; i++)
-        if (dl->cmds[i].kind == SP_CMD_TEXT && dl->cmds[i].text[0] == '2' && dl->cmds[i].rect.y == me->rect.y)
-            fail_msg("a \"%s\" appears on the line of the two ratings", dl->cmds[i].text);
+    kd_expect_no_text("2.5");
+    kd_expect_no_text("verage");
+    for (size_t i = 0; i < kd.dl->count; i++)
+        if (kd.dl->cmds[i].kind == SP_CMD_TEXT && kd.dl->cmds[i].text[0] == '2' && kd.dl->cmds[i].rect.y == me->rect.y)
+            fail_msg("a \"%s\" appears on the line of the two ratings", kd.dl->cmds[i].text);
     /* Target 1 has no teacher rating now: only the student's shows there. */
-    key(SP_KEY_HOME);
-    const sp_draw_cmd *t1 = sp_draw_find_text(dl, "I can write a claim");
+    kd_key(SP_KEY_HOME);
+    const sp_draw_cmd *t1 = sp_draw_find_text(kd.dl, "I can write a claim");
     assert_non_null(t1);
     int teachers = 0;
-    for (size_t i = 0; i < dl->count; i++)
-        if (dl->cmds[i].kind == SP_CMD_TEXT && strcmp(dl->cmds[i].text, "Teacher") == 0 &&
-            dl->cmds[i].rect.x < t1->rect.x + 400 && dl->cmds[i].rect.y < t1->rect.y + 200)
+    for (size_t i = 0; i < kd.dl->count; i++)
+        if (kd.dl->cmds[i].kind == SP_CMD_TEXT && strcmp(kd.dl->cmds[i].text, "Teacher") == 0 &&
+            kd.dl->cmds[i].rect.x < t1->rect.x + 400 && kd.dl->cmds[i].rect.y < t1->rect.y + 200)
             teachers++;
     assert_int_equal(teachers, 0);
     /* A teacher rating added while the student is elsewhere shows when the tracker opens again. */
@@ -512,7 +389,7 @@ static void the_teachers_rating_shows_beside_the_students_and_is_never_averaged(
     sql(q);
     tap_exact("Back");
     tap_exact("My learning targets");
-    expect_text("3 I've got it");
+    kd_expect_text("3 I've got it");
 }
 
 static void a_student_in_no_class_gets_a_friendly_page(void **state)
@@ -524,14 +401,14 @@ static void a_student_in_no_class_gets_a_friendly_page(void **state)
         " -25), id, '2026-11-01T08:00:00Z' FROM students WHERE sis_id = 'NEW01'");
     static const int SIZES[][2] = {{1280, 800}, {800, 1280}, {1920, 1080}};
     for (size_t s = 0; s < 3; s++) {
-        sp_app_free(app);
-        start_app_sized(SIZES[s][0], SIZES[s][1]);
+        sp_app_free(kd.app);
+        kd_start_app(SIZES[s][0], SIZES[s][1]);
         open_targets("NEW01");
-        expect_text("You're not in a class here yet.");
-        expect_text("When your teacher adds you to a class");
+        kd_expect_text("You're not in a class here yet.");
+        kd_expect_text("When your teacher adds you to a class");
         check_layout("no class", SIZES[s][0], SIZES[s][1]);
         tap_exact("Back to my goals");
-        expect_screen("goals");
+        kd_expect_screen("goals");
     }
 }
 
@@ -539,13 +416,13 @@ static void a_class_with_no_current_unit_gets_a_friendly_page(void **state)
 {
     (void)state;
     sql("UPDATE units SET is_current = 0 WHERE class_id = (SELECT id FROM classes WHERE code = 'ELA8-2')");
-    start_app_sized(800, 1280);
+    kd_start_app(800, 1280);
     open_targets("E8001");
-    expect_text("No unit is going on right now.");
-    expect_no_text("I can");
+    kd_expect_text("No unit is going on right now.");
+    kd_expect_no_text("I can");
     check_layout("no unit", 800, 1280);
     tap_exact("I'm done");
-    expect_screen("done");
+    kd_expect_screen("done");
 }
 
 static void a_unit_with_no_targets_yet_says_so(void **state)
@@ -555,15 +432,15 @@ static void a_unit_with_no_targets_yet_says_so(void **state)
         " WHERE c.code = 'ELA8-2' AND u.is_current = 1)");
     static const int SIZES[][2] = {{1280, 800}, {800, 1280}, {1920, 1080}};
     for (size_t s = 0; s < 3; s++) {
-        sp_app_free(app);
-        start_app_sized(SIZES[s][0], SIZES[s][1]);
+        sp_app_free(kd.app);
+        kd_start_app(SIZES[s][0], SIZES[s][1]);
         open_targets("E8001");
-        expect_text(UNIT_TITLE);
-        expect_text("Your teacher hasn't added learning targets for this unit yet");
-        expect_no_text("Start rating");
+        kd_expect_text(UNIT_TITLE);
+        kd_expect_text("Your teacher hasn't added learning targets for this unit yet");
+        kd_expect_no_text("Start rating");
         check_layout("no targets", SIZES[s][0], SIZES[s][1]);
         tap_exact("Back");
-        expect_screen("goals");
+        kd_expect_screen("goals");
     }
 }
 
@@ -572,26 +449,26 @@ static void a_student_in_two_classes_chooses_the_unit_by_class(void **state)
     (void)state;
     sql("INSERT INTO enrollments (class_id, student_id, enrolled_on) SELECT c.id, s.id, '2026-09-01'"
         " FROM classes c, students s WHERE c.code = 'MATH7-1' AND s.sis_id = 'E8001'");
-    start_app_sized(1280, 800);
+    kd_start_app(1280, 800);
     open_targets("E8001");
-    expect_text("8th grade ELA, period 2");
-    expect_text("7th grade math, period 1");
-    expect_text(TARGET_1);
+    kd_expect_text("8th grade ELA, period 2");
+    kd_expect_text("7th grade math, period 1");
+    kd_expect_text(TARGET_1);
     tap_exact("7th grade math, period 1");
-    expect_text("Proportional relationships");
-    expect_text("I can find a unit rate, including with fractions.");
-    expect_no_text(TARGET_1);
+    kd_expect_text("Proportional relationships");
+    kd_expect_text("I can find a unit rate, including with fractions.");
+    kd_expect_no_text(TARGET_1);
     check_layout("two classes", 1280, 800);
-    tap_text("I can find a unit rate");
-    expect_text("Target 1 of 4");
+    kd_tap_text("I can find a unit rate");
+    kd_expect_text("Target 1 of 4");
     rate("I'm getting there");
-    expect_text("Unit rate stations"); /* evidence from the math unit's assignments */
+    kd_expect_text("Unit rate stations"); /* evidence from the math unit's assignments */
     tap_exact("Unit rate stations");
     tap_exact("Next");
     tap_exact("Ask my teacher for help");
     save_and_return();
-    expect_text("Proportional relationships"); /* still on the math unit */
-    expect_text("2 I'm getting there");
+    kd_expect_text("Proportional relationships"); /* still on the math unit */
+    kd_expect_text("2 I'm getting there");
     char q[1024];
     snprintf(q, sizeof q,
              "SELECT count(*) FROM mastery_ratings r JOIN learning_targets t ON t.id = r.target_id"
@@ -609,50 +486,50 @@ static void walking_away_mid_rating_leaves_no_trace_and_writes_nothing(void **st
     snprintf(q, sizeof q, "SELECT count(*) FROM mastery_ratings WHERE student_id = %lld", sid);
     long long before = query_int(q);
     long long total = query_int("SELECT count(*) FROM mastery_ratings");
-    start_app_sized(1280, 800);
+    kd_start_app(1280, 800);
     open_targets("E8005");
     tap_statement(TARGET_2);
     rate("I can teach it");
     tap_exact("Type my own");
-    type("SECRET draft evidence");
+    kd_type_text("SECRET draft evidence");
     tap_exact("Use this");
-    expect_text("SECRET draft evidence");
+    kd_expect_text("SECRET draft evidence");
     tap_exact("Next");
     tap_exact("Teach a friend");
-    expect_text("Teach a friend");
-    (void)sp_app_take_purge_request(app);
+    kd_expect_text("Teach a friend");
+    (void)sp_app_take_purge_request(kd.app);
     /* No input for a minute: the warning, then the scan screen. */
-    wait_ms(50000);
-    expect_screen("timeout-warning");
-    expect_no_text("SECRET");
-    expect_no_text("I can");
-    wait_ms(10000);
-    expect_screen("scan");
-    draw();
-    expect_no_text("SECRET");
-    expect_no_text("Teach a friend");
-    expect_no_text("I can");
-    expect_no_text("Siobh");
-    for (size_t i = 0; i < dl->count; i++)
-        if (dl->cmds[i].kind == SP_CMD_TEXT)
-            assert_int_not_equal(dl->cmds[i].role, SP_ROLE_STUDENT);
-    assert_true(sp_app_take_purge_request(app)); /* the renderer drops its cached texts */
+    kd_wait_ms(50000);
+    kd_expect_screen("timeout-warning");
+    kd_expect_no_text("SECRET");
+    kd_expect_no_text("I can");
+    kd_wait_ms(10000);
+    kd_expect_screen("scan");
+    kd_draw();
+    kd_expect_no_text("SECRET");
+    kd_expect_no_text("Teach a friend");
+    kd_expect_no_text("I can");
+    kd_expect_no_text("Siobh");
+    for (size_t i = 0; i < kd.dl->count; i++)
+        if (kd.dl->cmds[i].kind == SP_CMD_TEXT)
+            assert_int_not_equal(kd.dl->cmds[i].role, SP_ROLE_STUDENT);
+    assert_true(sp_app_take_purge_request(kd.app)); /* the renderer drops its cached texts */
     assert_int_equal(query_int(q), before);
     assert_int_equal(query_int("SELECT count(*) FROM mastery_ratings"), total);
     /* Signing in again starts clean: no draft, the old rating still shown. */
     open_targets("E8005");
     tap_statement(TARGET_2);
-    expect_text("How well can I do this?");
+    kd_expect_text("How well can I do this?");
     tap_exact("I've got it");
-    expect_no_text("SECRET");
-    expect_text("Type my own");
+    kd_expect_no_text("SECRET");
+    kd_expect_text("Type my own");
 }
 
 static void im_done_mid_rating_writes_nothing(void **state)
 {
     (void)state;
     long long total = query_int("SELECT count(*) FROM mastery_ratings");
-    start_app_sized(1280, 800);
+    kd_start_app(1280, 800);
     open_targets("E8002");
     tap_statement(TARGET_1);
     rate("I've got it");
@@ -660,47 +537,48 @@ static void im_done_mid_rating_writes_nothing(void **state)
     tap_exact("Next");
     tap_exact("Teach a friend");
     tap_exact("I'm done");
-    expect_screen("done");
-    expect_no_text("Teach a friend");
+    kd_expect_screen("done");
+    kd_expect_no_text("Teach a friend");
     assert_int_equal(query_int("SELECT count(*) FROM mastery_ratings"), total);
 }
 
 static void back_steps_through_the_questions_and_keeps_the_answers(void **state)
 {
     (void)state;
-    start_app_sized(1280, 800);
+    kd_start_app(1280, 800);
     open_targets("E8005");
     tap_statement(TARGET_3);
     rate("I'm getting there");
     tap_exact(ASSIGNMENT);
     tap_exact("Next");
-    expect_text("My next step");
-    key(SP_KEY_ESCAPE);
-    expect_text("What shows it?");
+    kd_expect_text("My next step");
+    kd_key(SP_KEY_ESCAPE);
+    kd_expect_text("What shows it?");
     /* The chosen chip is still chosen: a second tap takes it back. */
     bool filled = false;
     const sp_draw_cmd *chip = find_exact(ASSIGNMENT);
     assert_non_null(chip);
-    for (size_t i = 0; i < dl->count; i++)
-        if (dl->cmds[i].kind == SP_CMD_ICON && strcmp(dl->cmds[i].icon, "check") == 0 &&
-            dl->cmds[i].rect.y < chip->rect.y + chip->rect.h && dl->cmds[i].rect.y + dl->cmds[i].rect.h > chip->rect.y)
+    for (size_t i = 0; i < kd.dl->count; i++)
+        if (kd.dl->cmds[i].kind == SP_CMD_ICON && strcmp(kd.dl->cmds[i].icon, "check") == 0 &&
+            kd.dl->cmds[i].rect.y < chip->rect.y + chip->rect.h &&
+            kd.dl->cmds[i].rect.y + kd.dl->cmds[i].rect.h > chip->rect.y)
             filled = true;
     assert_true(filled);
     tap_exact("Back");
-    expect_text("How well can I do this?");
+    kd_expect_text("How well can I do this?");
     tap_exact("Back");
-    expect_screen("mastery");
+    kd_expect_screen("mastery");
 }
 
 /* The first text inside the focus ring (the ring is the only orange frame); NULL if none. */
 static const char *focused_text(void)
 {
-    for (size_t i = 0; i < dl->count; i++) {
-        const sp_draw_cmd *f = &dl->cmds[i];
+    for (size_t i = 0; i < kd.dl->count; i++) {
+        const sp_draw_cmd *f = &kd.dl->cmds[i];
         if (f->kind != SP_CMD_FRAME || f->color.r != 240 || f->color.g != 120 || f->color.b != 0)
             continue;
-        for (size_t j = 0; j < dl->count; j++) {
-            const sp_draw_cmd *c = &dl->cmds[j];
+        for (size_t j = 0; j < kd.dl->count; j++) {
+            const sp_draw_cmd *c = &kd.dl->cmds[j];
             if (c->kind == SP_CMD_TEXT && c->rect.x >= f->rect.x && c->rect.y >= f->rect.y &&
                 c->rect.x + c->rect.w <= f->rect.x + f->rect.w && c->rect.y + c->rect.h <= f->rect.y + f->rect.h)
                 return c->text;
@@ -713,14 +591,14 @@ static const char *focused_text(void)
 static void tab_to_and_enter(const char *text)
 {
     for (int i = 0; i < 60; i++) {
-        key(SP_KEY_TAB);
+        kd_key(SP_KEY_TAB);
         const char *f = focused_text();
         if (f && strncmp(f, text, strlen(text)) == 0) {
-            key(SP_KEY_ENTER);
+            kd_key(SP_KEY_ENTER);
             return;
         }
     }
-    fail_msg("Tab never reached \"%s\" on the %s screen", text, sp_app_screen_name(app));
+    fail_msg("Tab never reached \"%s\" on the %s screen", text, sp_app_screen_name(kd.app));
 }
 
 static void the_tracker_works_with_the_keyboard_alone(void **state)
@@ -730,37 +608,37 @@ static void the_tracker_works_with_the_keyboard_alone(void **state)
     char q[1024];
     snprintf(q, sizeof q, "SELECT count(*) FROM mastery_ratings WHERE student_id = %lld AND rater = 'student'", sid);
     long long before = query_int(q);
-    start_app_sized(1280, 800);
+    kd_start_app(1280, 800);
     scan_student("E8008");
-    tap(1, 1);
-    expect_screen("goals");
+    kd_tap(1, 1);
+    kd_expect_screen("goals");
     tab_to_and_enter("My learning targets");
-    expect_screen("mastery");
-    int frames = count_kind(SP_CMD_FRAME);
-    key(SP_KEY_TAB); /* the first target first */
-    assert_true(count_kind(SP_CMD_FRAME) > frames);
+    kd_expect_screen("mastery");
+    int frames = kd_count_kind(SP_CMD_FRAME);
+    kd_key(SP_KEY_TAB); /* the first target first */
+    assert_true(kd_count_kind(SP_CMD_FRAME) > frames);
     assert_non_null(focused_text());
     assert_int_equal(strncmp(focused_text(), "I can write a claim", 19), 0);
-    key(SP_KEY_ENTER);
-    expect_screen("mastery-target");
-    expect_text(TARGET_1);
+    kd_key(SP_KEY_ENTER);
+    kd_expect_screen("mastery-target");
+    kd_expect_text(TARGET_1);
     tab_to_and_enter("3");
-    expect_text("What shows it?");
+    kd_expect_text("What shows it?");
     tab_to_and_enter(ASSIGNMENT);
     tab_to_and_enter("Next");
-    expect_text("My next step");
+    kd_expect_text("My next step");
     tab_to_and_enter("Look at my notes");
     tab_to_and_enter("Save");
-    expect_screen("saving");
-    wait_ms(2000);
-    expect_screen("mastery");
+    kd_expect_screen("saving");
+    kd_wait_ms(2000);
+    kd_expect_screen("mastery");
     assert_int_equal(query_int(q), before + 1);
     tab_to_and_enter("Next target");
-    expect_text("Target 2 of 5");
-    key(SP_KEY_ESCAPE);
-    expect_screen("mastery");
-    key(SP_KEY_ESCAPE);
-    expect_screen("goals");
+    kd_expect_text("Target 2 of 5");
+    kd_key(SP_KEY_ESCAPE);
+    kd_expect_screen("mastery");
+    kd_key(SP_KEY_ESCAPE);
+    kd_expect_screen("goals");
 }
 
 static void every_page_fits_each_window_with_big_touch_targets(void **state)
@@ -778,19 +656,19 @@ static void every_page_fits_each_window_with_big_touch_targets(void **state)
     static const int SIZES[][2] = {{1280, 800}, {800, 1280}, {1920, 1080}};
     for (size_t s = 0; s < 3; s++) {
         int w = SIZES[s][0], h = SIZES[s][1];
-        sp_app_free(app);
-        start_app_sized(w, h);
+        sp_app_free(kd.app);
+        kd_start_app(w, h);
         scan_student("E8003");
-        tap(1, 1);
+        kd_tap(1, 1);
         check_layout("goals", w, h);
         tap_exact(find_exact("My learning targets") ? "My learning targets" : "My targets");
-        expect_screen("mastery");
+        kd_expect_screen("mastery");
         check_layout("mastery", w, h);
-        key(SP_KEY_END);
+        kd_key(SP_KEY_END);
         check_layout("mastery (end)", w, h);
-        expect_text("\xE2\x80\xA6"); /* the long statement was cut with an ellipsis */
-        tap_text("I can explain every single step");
-        expect_screen("mastery-target");
+        kd_expect_text("\xE2\x80\xA6"); /* the long statement was cut with an ellipsis */
+        kd_tap_text("I can explain every single step");
+        kd_expect_screen("mastery-target");
         check_layout("rating", w, h);
         tap_exact("I've got it");
         check_layout("evidence", w, h);
@@ -799,11 +677,11 @@ static void every_page_fits_each_window_with_big_touch_targets(void **state)
         tap_exact("Teach a friend");
         save_and_return();
         check_layout("saved", w, h);
-        expect_text("Next target");
-        event((sp_app_event){.kind = SP_EV_RESIZE, .w = h, .h = w}); /* turned on its side */
+        kd_expect_text("Next target");
+        kd_event((sp_app_event){.kind = SP_EV_RESIZE, .w = h, .h = w}); /* turned on its side */
         check_layout("mastery (turned)", h, w);
-        sp_app_free(app);
-        app = NULL;
+        sp_app_free(kd.app);
+        kd.app = NULL;
     }
 }
 
