@@ -5,7 +5,7 @@
  * "tapped" by hit-testing the centre of their rectangle, exactly as the app does, and the edit
  * each key means is applied to an answer box. The sizes are the keyboard areas of the typing
  * screen in the kiosk's three window sizes. */
-#include "test_support.h"
+#include "kiosk_driver.h"
 
 #include "ui/keyboard.h"
 
@@ -14,25 +14,6 @@
 #include <string.h>
 
 #define BASE 100
-
-static int fake_width(void *user, const char *text, size_t len, int size, sp_font_style style)
-{
-    (void)user;
-    (void)style;
-    int cps = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)text[i] & 0xC0) != 0x80)
-            cps++;
-    return cps * size / 2;
-}
-
-static int fake_line_height(void *user, int size)
-{
-    (void)user;
-    return size * 5 / 4;
-}
-
-static const sp_text_metrics METRICS = {NULL, fake_width, fake_line_height};
 
 static const sp_ui_style UI_STYLE = {
     .text = {0, 0, 0, 255}, .muted = {90, 90, 90, 255}, .button_bg = {220, 220, 220, 255},
@@ -78,7 +59,7 @@ static int setup(void **state)
 {
     (void)state;
     dl = calloc(1, sizeof *dl);
-    sp_ui_init(&ui, &METRICS);
+    sp_ui_init(&ui, &kd_metrics);
     sp_keyboard_init(&kb);
     sp_answer_field_clear(&field);
     area = (sp_rect){28, 420, 1224, 352}; /* the typing screen's keyboard at 1280x800 */

@@ -3,7 +3,7 @@
  *
  * A fixed-width fake measures text (half the pixel size per character), so expected line
  * breaks can be worked out by hand. */
-#include "test_support.h"
+#include "kiosk_driver.h"
 
 #include "ui/chart.h"
 #include "ui/draw_list.h"
@@ -12,24 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int fake_width(void *user, const char *text, size_t len, int size, sp_font_style style)
-{
-    (void)user;
-    (void)style;
-    int cps = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)text[i] & 0xC0) != 0x80)
-            cps++;
-    return cps * size / 2;
-}
-
-static int fake_line_height(void *user, int size)
-{
-    (void)user;
-    return size * 5 / 4;
-}
-
-static const sp_text_metrics METRICS = {NULL, fake_width, fake_line_height};
 static const sp_ui_style STYLE = {.text = {0, 0, 0, 255}, .focus = {255, 128, 0, 255}, .radius = 8,
                                   .focus_thickness = 4, .button_text_size = 20, .pad = 10};
 
@@ -83,7 +65,7 @@ static void wrapping_breaks_at_spaces_and_keeps_every_line_inside_the_width(void
     (void)state;
     sp_ui_line lines[SP_UI_MAX_LINES];
     /* size 20: 10 px per character; 100 px holds 10 characters. */
-    int n = sp_ui_wrap(&METRICS, "I will write three paragraphs", 20, SP_FONT_REGULAR, 100, 0, lines);
+    int n = sp_ui_wrap(&kd_metrics, "I will write three paragraphs", 20, SP_FONT_REGULAR, 100, 0, lines);
     assert_int_equal(n, 4);
     assert_int_equal(lines[0].len, 6); /* "I will" */
     assert_memory_equal(lines[0].s, "I will", 6);
@@ -91,20 +73,20 @@ static void wrapping_breaks_at_spaces_and_keeps_every_line_inside_the_width(void
     assert_memory_equal(lines[2].s, "three", 5);
     assert_memory_equal(lines[3].s, "paragraphs", 10);
     for (int i = 0; i < n; i++)
-        assert_true(fake_width(NULL, lines[i].s, lines[i].len, 20, SP_FONT_REGULAR) <= 100);
+        assert_true(kd_fake_width(NULL, lines[i].s, lines[i].len, 20, SP_FONT_REGULAR) <= 100);
 }
 
 static void wrapping_honours_newlines_and_breaks_words_too_long_for_a_line(void **state)
 {
     (void)state;
     sp_ui_line lines[SP_UI_MAX_LINES];
-    int n = sp_ui_wrap(&METRICS, "ab\ncd", 20, SP_FONT_REGULAR, 100, 0, lines);
+    int n = sp_ui_wrap(&kd_metrics, "ab\ncd", 20, SP_FONT_REGULAR, 100, 0, lines);
     assert_int_equal(n, 2);
     assert_memory_equal(lines[1].s, "cd", 2);
-    n = sp_ui_wrap(&METRICS, "ÄÖÜäöüßÄÖÜäöüß", 20, SP_FONT_REGULAR, 50, 0, lines);
+    n = sp_ui_wrap(&kd_metrics, "ÄÖÜäöüßÄÖÜäöüß", 20, SP_FONT_REGULAR, 50, 0, lines);
     assert_int_equal(n, 3);
     assert_int_equal(lines[0].len, 10); /* five two-byte characters, never split inside one */
-    n = sp_ui_wrap(&METRICS, "x", 20, SP_FONT_REGULAR, 3, 0, lines); /* narrower than a character */
+    n = sp_ui_wrap(&kd_metrics, "x", 20, SP_FONT_REGULAR, 3, 0, lines); /* narrower than a character */
     assert_int_equal(n, 1);
 }
 
@@ -112,12 +94,12 @@ static void wrapping_cuts_the_last_line_with_an_ellipsis(void **state)
 {
     (void)state;
     sp_ui_line lines[SP_UI_MAX_LINES];
-    int n = sp_ui_wrap(&METRICS, "one two three four five six seven eight", 20, SP_FONT_REGULAR, 100, 2, lines);
+    int n = sp_ui_wrap(&kd_metrics, "one two three four five six seven eight", 20, SP_FONT_REGULAR, 100, 2, lines);
     assert_int_equal(n, 2);
     assert_false(lines[0].ellipsis);
     assert_true(lines[1].ellipsis);
     /* the cut line plus "…" still fits */
-    assert_true(fake_width(NULL, lines[1].s, lines[1].len, 20, SP_FONT_REGULAR) + 10 <= 100);
+    assert_true(kd_fake_width(NULL, lines[1].s, lines[1].len, 20, SP_FONT_REGULAR) + 10 <= 100);
 }
 
 static void text_and_labels_never_leave_their_rectangle(void **state)
@@ -125,7 +107,7 @@ static void text_and_labels_never_leave_their_rectangle(void **state)
     (void)state;
     sp_draw_list *dl = new_list();
     sp_ui ui;
-    sp_ui_init(&ui, &METRICS);
+    sp_ui_init(&ui, &kd_metrics);
     sp_ui_begin(&ui, dl, 800, 600, &STYLE);
     sp_rect r = {10, 10, 200, 75}; /* three lines of 25 px at size 20 */
     int h = sp_ui_text(&ui, r, "A very long sentence that goes on and on and would never fit in this small box at all",
@@ -140,7 +122,7 @@ static void text_and_labels_never_leave_their_rectangle(void **state)
         if (c->kind != SP_CMD_TEXT)
             continue;
         texts++;
-        assert_true(fake_width(NULL, c->text, strlen(c->text), c->size, c->style) <= c->rect.w);
+        assert_true(kd_fake_width(NULL, c->text, strlen(c->text), c->size, c->style) <= c->rect.w);
     }
     assert_int_equal(texts, 4);
     assert_non_null(strstr(dl->cmds[2].text, "\xE2\x80\xA6"));
@@ -153,7 +135,7 @@ static void taps_hit_the_topmost_target_and_clipped_targets_only_where_visible(v
     (void)state;
     sp_draw_list *dl = new_list();
     sp_ui ui;
-    sp_ui_init(&ui, &METRICS);
+    sp_ui_init(&ui, &kd_metrics);
     sp_ui_begin(&ui, dl, 800, 600, &STYLE);
     sp_ui_button(&ui, 1, (sp_rect){0, 0, 200, 64}, "Back", SP_BUTTON_NORMAL, "back");
     sp_ui_clip(&ui, (sp_rect){0, 100, 800, 200});
@@ -172,7 +154,7 @@ static void focus_walks_targets_in_drawing_order_and_shows_a_ring(void **state)
     (void)state;
     sp_draw_list *dl = new_list();
     sp_ui ui;
-    sp_ui_init(&ui, &METRICS);
+    sp_ui_init(&ui, &kd_metrics);
     for (int frame = 0; frame < 2; frame++) {
         sp_draw_reset(dl, (sp_color){0, 0, 0, 255});
         sp_ui_begin(&ui, dl, 800, 600, &STYLE);
@@ -200,7 +182,7 @@ static void chart_draws_points_aim_target_and_support_marks_inside_its_box(void 
     (void)state;
     sp_draw_list *dl = new_list();
     sp_ui ui;
-    sp_ui_init(&ui, &METRICS);
+    sp_ui_init(&ui, &kd_metrics);
     sp_ui_begin(&ui, dl, 800, 600, &STYLE);
     sp_chart_point pts[] = {{10, 2.0}, {17, 2.5}, {24, 3.5}};
     sp_chart c;
@@ -254,7 +236,7 @@ static void chart_slides_a_late_support_label_left_so_it_reads_in_full(void **st
     (void)state;
     sp_draw_list *dl = new_list();
     sp_ui ui;
-    sp_ui_init(&ui, &METRICS);
+    sp_ui_init(&ui, &kd_metrics);
     sp_ui_begin(&ui, dl, 800, 600, &STYLE);
     sp_chart_point pts[] = {{10, 2.0}, {30, 2.5}};
     sp_chart c;
