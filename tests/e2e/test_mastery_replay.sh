@@ -7,37 +7,16 @@
 # and next steps the taps chose, nothing was written as a teacher's rating, and
 # `report reflections` lists them beside her teacher's ratings.
 set -euo pipefail
-: "${SIGNPOST_ADMIN:?set by ctest}"
-SRC=${SIGNPOST_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-if [ -z "${SIGNPOST_KIOSK:-}" ]; then
-  echo "skipped: signpost-kiosk is not built (SIGNPOST_BUILD_KIOSK=OFF)"
-  exit 0
-fi
-export SDL_VIDEODRIVER=dummy
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-export SIGNPOST_NOW=2026-11-23T09:00:00Z
+source "$(dirname "$0")/replay_lib.sh"
 SCRIPT=$SRC/tests/replay/mastery.replay
-
-png_dims() { od -An -tu1 -j16 -N8 "$1" | awk '{print $3*256+$4 "x" $7*256+$8}'; }
+[ -n "$(awk '$1 == "shot" {print $2}' "$SCRIPT")" ] || { echo "FAIL: mastery.replay takes no screenshots"; exit 1; }
 
 run() { # name width height
   local name=$1 w=$2 h=$3 db=$TMP/$1.db
-  "$SIGNPOST_ADMIN" --db "$db" demo >/dev/null
-  "$SIGNPOST_ADMIN" --db "$db" badge issue --all-missing >/dev/null
+  replay_demo_db "$db"
   local teacher_before
   teacher_before=$(sqlite3 "$db" "SELECT count(*) FROM mastery_ratings WHERE rater = 'teacher'")
-  sed "s/^size 1280 800\$/size $w $h/" "$SCRIPT" > "$TMP/$name.replay"
-  "$SIGNPOST_KIOSK" --db "$db" --replay "$TMP/$name.replay" --shots "$TMP/$name"
-  local shots
-  shots=$(awk '$1 == "shot" {print $2}' "$SCRIPT")
-  [ -n "$shots" ] || { echo "FAIL: mastery.replay takes no screenshots"; exit 1; }
-  for shot in $shots; do
-    png=$TMP/$name/$shot.png
-    [ -f "$png" ] || { echo "FAIL: $png was not written"; exit 1; }
-    [ "$(png_dims "$png")" = "${w}x${h}" ] || { echo "FAIL: $png is $(png_dims "$png")"; exit 1; }
-    [ "$(stat -c %s "$png")" -gt 4000 ] || { echo "FAIL: $png looks blank"; exit 1; }
-  done
+  replay_run "$name" "$w" "$h" "$SCRIPT" "$db"
   if [ -n "${SIGNPOST_SHOTS_OUT:-}" ]; then # keep the pictures (README, a look by eye)
     mkdir -p "$SIGNPOST_SHOTS_OUT/$name" && cp "$TMP/$name"/*.png "$SIGNPOST_SHOTS_OUT/$name/"
   fi
