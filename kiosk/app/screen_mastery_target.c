@@ -11,6 +11,7 @@
  * the typing screen, the timeout warning or a save that did not go through shows the same
  * page with the draft as it was. */
 #include "app/app_internal.h"
+#include "app/choices.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,70 +254,18 @@ static void rate_page(sp_app *app, sp_ui *ui, sp_rect c)
     }
 }
 
-/* A choice chip: a card with up to two lines of words; a chosen chip is filled. */
-static void chip(sp_app *app, sp_ui *ui, int id, sp_rect r, const char *words, bool chosen, sp_text_role role)
-{
-    const kiosk_theme *t = &app->theme;
-    sp_ui_card(ui, id, r, chosen ? t->accent : t->ui.card_bg, chosen ? t->accent : t->ui.card_border, 3);
-    int lh = kiosk_line_h(&app->metrics, t->label_size);
-    int off = 0;
-    if (chosen) {
-        sp_draw_icon(ui->dl, (sp_rect){r.x + t->ui.pad / 2, r.y + (r.h - lh) / 2, lh, lh}, "check", t->ui.accent_text);
-        off = lh;
-    }
-    int w = r.w - t->ui.pad - off;
-    int lines = r.h >= 2 * lh + 8 ? 2 : 1;
-    sp_ui_line wrapped[2];
-    int used = sp_ui_wrap(&app->metrics, words, t->label_size, SP_FONT_BOLD, w, lines, wrapped);
-    int th = (used > 0 ? used : 1) * lh;
-    sp_ui_text(ui, (sp_rect){r.x + t->ui.pad / 2 + off, r.y + (r.h - th) / 2, w, th}, words, t->label_size,
-               SP_FONT_BOLD, SP_ALIGN_CENTER, chosen ? t->ui.accent_text : t->text, role, lines);
-}
-
 static void chips_page(sp_app *app, sp_ui *ui, sp_rect c)
 {
-    const kiosk_theme *t = &app->theme;
     kiosk_mastery *m = &app->person.mastery;
-    const char *const *chips;
-    size_t n = page_chips(app, &chips);
-    const char *answer = page_answer(m);
-    bool typed = answer[0] != 0;
-    for (size_t i = 0; i < n && typed; i++)
-        if (chips[i] && strcmp(answer, chips[i]) == 0)
-            typed = false;
-
-    sp_rect area = {c.x, c.y, c.w, c.h - t->button_h - t->gap};
-    int cols = t->portrait ? 1 : 2;
-    int lh = kiosk_line_h(&app->metrics, t->label_size);
-    int chip_h = 2 * lh + t->small_gap * 2;
-    if (chip_h < KIOSK_MIN_TOUCH)
-        chip_h = KIOSK_MIN_TOUCH;
-    int gap = t->small_gap + t->small_gap / 2;
-    int cw = (area.w - (cols - 1) * t->gap) / cols;
-    int rows_fit = (area.h + gap) / (chip_h + gap);
-    size_t slots = rows_fit > 0 ? (size_t)(rows_fit * cols) : 0;
-    /* The chips that fit, then "Type my own"; once something is typed, that slot shows it
-     * (chosen) and tapping it changes it. */
-    size_t room = slots > 1 ? slots - 1 : 0;
-    size_t shown = n < room ? n : room;
-    for (size_t k = 0; k <= shown && slots > 0; k++) {
-        sp_rect r = {area.x + (int)(k % (size_t)cols) * (cw + t->gap), area.y + (int)(k / (size_t)cols) * (chip_h + gap),
-                     cw, chip_h};
-        if (k == shown && typed)
-            chip(app, ui, ACT_TYPE, r, answer, true, SP_ROLE_STUDENT);
-        else if (k == shown)
-            sp_ui_button(ui, ACT_TYPE, r, "Type my own", SP_BUTTON_NORMAL, NULL);
-        else
-            chip(app, ui, ACT_CHIP + (int)k, r, chips[k] ? chips[k] : "", chips[k] && strcmp(answer, chips[k]) == 0,
-                 m->step == KIOSK_MASTERY_EVIDENCE ? SP_ROLE_BODY : SP_ROLE_BUTTON);
-    }
-
-    int bw = t->button_w;
-    int y = c.y + c.h - t->button_h;
-    bool last = m->step == KIOSK_MASTERY_NEXT;
-    sp_ui_button(ui, ACT_SKIP, (sp_rect){c.x, y, bw, t->button_h}, "Skip", SP_BUTTON_NORMAL, NULL);
-    sp_ui_button(ui, ACT_NEXT, (sp_rect){c.x + c.w - bw, y, bw, t->button_h}, last ? "Save" : "Next",
-                 SP_BUTTON_PRIMARY, last ? "check" : NULL);
+    kiosk_choices ch = {
+        .answer = page_answer(m),
+        .chip_id = ACT_CHIP,
+        .type_id = ACT_TYPE,
+        .role = m->step == KIOSK_MASTERY_EVIDENCE ? SP_ROLE_BODY : SP_ROLE_BUTTON,
+        .look = KIOSK_CHIPS_CENTRED,
+    };
+    ch.n = page_chips(app, &ch.chips);
+    kiosk_choices_page(app, ui, c, &ch, ACT_SKIP, ACT_NEXT, m->step == KIOSK_MASTERY_NEXT);
 }
 
 static void frame(sp_app *app, sp_ui *ui, uint64_t now)

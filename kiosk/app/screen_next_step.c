@@ -13,6 +13,7 @@
  * do not fit the window are left out (they come most relevant first); "Type my own" always
  * shows. */
 #include "app/app_internal.h"
+#include "app/choices.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -86,19 +87,6 @@ static size_t choices(const kiosk_next_step *f, int page, const char **out)
     return n;
 }
 
-/* The answer was typed rather than picked. */
-static bool typed(const kiosk_next_step *f, int page)
-{
-    const char *list[MAX_CHOICES];
-    size_t n = choices(f, page, list);
-    if (!f->answer[page][0])
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(list[i], f->answer[page]) == 0)
-            return false;
-    return true;
-}
-
 void kiosk_next_step_open(sp_app *app, int goal, uint64_t now)
 {
     kiosk_person *p = &app->person;
@@ -155,29 +143,6 @@ static bool any_answer(const kiosk_next_step *f)
 
 /* ---- drawing ----------------------------------------------------------------------------- */
 
-/* A chip: a card with up to two lines of text; the chosen one is filled and has a check. */
-static void chip(sp_app *app, sp_ui *ui, int id, sp_rect r, const char *text, bool chosen, sp_text_role role)
-{
-    const kiosk_theme *t = &app->theme;
-    bool own = id == ACT_OWN && !chosen; /* "Type my own" looks like a button, not a choice */
-    sp_color bg = chosen ? t->accent : own ? t->ui.button_bg : t->ui.card_bg;
-    sp_ui_card(ui, id, r, bg, chosen ? t->accent : t->ui.card_border, chosen || own ? 0 : 2);
-    int pad = t->ui.pad / 2 + 4;
-    int is = t->icon_size * 3 / 4;
-    int tx = r.x + pad, tw = r.w - 2 * pad;
-    if (chosen) {
-        sp_draw_icon(ui->dl, (sp_rect){r.x + pad, r.y + (r.h - is) / 2, is, is}, "check", t->ui.accent_text);
-        tx += is + t->small_gap;
-        tw -= is + t->small_gap;
-    }
-    int lh = kiosk_line_h(&app->metrics, t->body_size);
-    sp_ui_line lines[SP_UI_MAX_LINES];
-    int n = sp_ui_wrap(&app->metrics, text, t->body_size, SP_FONT_BOLD, tw, 2, lines);
-    int y = r.y + (r.h - n * lh) / 2;
-    sp_ui_text(ui, (sp_rect){tx, y, tw, n * lh}, text, t->body_size, SP_FONT_BOLD, SP_ALIGN_LEFT,
-               chosen ? t->ui.accent_text : t->text, role, 2);
-}
-
 /* The bottom row: Back, the step words, and the primary button. */
 static void bottom_row(sp_app *app, sp_ui *ui, const char *step, int primary_id, const char *primary)
 {
@@ -222,36 +187,18 @@ static void question_page(sp_app *app, sp_ui *ui, sp_rect c, const sp_goal_view 
     y += t->gap;
 
     const char *list[MAX_CHOICES];
-    size_t n = choices(f, page, list);
-    bool own = typed(f, page);
-    int gap = t->small_gap;
-    int body = kiosk_line_h(&app->metrics, t->body_size);
-    int chip_h = 2 * body + t->ui.pad;
-    if (chip_h < t->button_h)
-        chip_h = t->button_h;
+    kiosk_choices ch = {
+        .chips = list,
+        .n = choices(f, page, list),
+        .answer = f->answer[page],
+        .chip_id = ACT_CHIP,
+        .type_id = ACT_OWN,
+        .role = page == 0 ? SP_ROLE_BODY : SP_ROLE_STUDENT,
+        .look = KIOSK_CHIPS_LEFT,
+    };
     int bottom = t->h - t->margin - t->button_h - t->gap;
-    int rows_fit = (bottom - y + gap) / (chip_h + gap);
-    if (rows_fit < 1)
-        rows_fit = 1;
-    /* Fewest columns that show every chip at a comfortable width; at least two in landscape. */
-    int min_w = (int)(300 * t->scale);
-    int cols = t->portrait ? 1 : 2;
-    while ((size_t)(cols * rows_fit) < n + 1 && (c.w + gap) / (cols + 1) - gap >= min_w && cols < 3)
-        cols++;
-    size_t slots = (size_t)(cols * rows_fit);
-    size_t shown = n + 1 <= slots ? n : slots - 1;
-    int cw = (c.w + gap) / cols - gap;
-    for (size_t i = 0; i <= shown; i++) {
-        int col = (int)(i % (size_t)cols), row = (int)(i / (size_t)cols);
-        sp_rect r = {c.x + col * (cw + gap), y + row * (chip_h + gap), cw, chip_h};
-        if (i < shown)
-            chip(app, ui, ACT_CHIP + (int)i, r, list[i], !own && strcmp(f->answer[page], list[i]) == 0,
-                 page == 0 ? SP_ROLE_BODY : SP_ROLE_STUDENT);
-        else if (own)
-            chip(app, ui, ACT_OWN, r, f->answer[page], true, SP_ROLE_STUDENT);
-        else
-            chip(app, ui, ACT_OWN, r, "Type my own", false, SP_ROLE_BUTTON);
-    }
+    kiosk_choices_grid(app, ui, (sp_rect){c.x, y, c.w, bottom - y}, &ch);
+
     char step[32];
     snprintf(step, sizeof step, "Step %d of %d", page + 1, PAGES);
     bottom_row(app, ui, step, ACT_NEXT, f->answer[page][0] ? "Next" : "Skip");

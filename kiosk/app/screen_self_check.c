@@ -8,6 +8,7 @@
  * commit. The draft lives in kiosk_person.check, so "I'm done", a timeout or another badge
  * wipes it; Back on the first page leaves without saving anything. */
 #include "app/app_internal.h"
+#include "app/choices.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -309,73 +310,27 @@ static void strategy_page(sp_app *app, sp_ui *ui, sp_rect c, const kiosk_check_d
                  SP_BUTTON_NORMAL, NULL);
 }
 
-/* One chip: a tappable card with up to two lines of words; a chosen chip is filled. */
-static void chip(sp_app *app, sp_ui *ui, int id, sp_rect r, const char *words, bool chosen, sp_text_role role)
-{
-    const kiosk_theme *t = &app->theme;
-    sp_ui_card(ui, id, r, chosen ? t->accent : t->ui.card_bg, chosen ? t->accent : t->ui.card_border, 3);
-    int off = 0;
-    if (chosen) {
-        int is = kiosk_line_h(&app->metrics, t->label_size);
-        sp_draw_icon(ui->dl, (sp_rect){r.x + t->ui.pad / 2, r.y + (r.h - is) / 2, is, is}, "check",
-                     t->ui.accent_text);
-        off = is;
-    }
-    int lh = kiosk_line_h(&app->metrics, t->label_size);
-    int lines = r.h >= 2 * lh + 8 ? 2 : 1;
-    sp_ui_line wrapped[2];
-    int used = sp_ui_wrap(&app->metrics, words, t->label_size, SP_FONT_BOLD, r.w - 2 * t->ui.pad / 2 - off, lines,
-                          wrapped);
-    int th = (used > 0 ? used : 1) * lh;
-    sp_ui_text(ui, (sp_rect){r.x + t->ui.pad / 2 + off, r.y + (r.h - th) / 2, r.w - t->ui.pad - off, th}, words,
-               t->label_size, SP_FONT_BOLD, SP_ALIGN_CENTER, chosen ? t->ui.accent_text : t->text, role, lines);
-}
-
 static void chips_page(sp_app *app, sp_ui *ui, sp_rect c, kiosk_check_draft *d)
 {
-    const kiosk_theme *t = &app->theme;
     char (*chips)[SP_CHIP_BYTES];
     size_t n;
     page_chips(d, &chips, &n);
-    const char *answer = page_answer(d);
-    bool typed = answer[0] != 0;
-    for (size_t i = 0; i < n && typed; i++)
-        if (strcmp(answer, chips[i]) == 0)
-            typed = false;
-
-    int footer = t->button_h + t->gap;
-    sp_rect area = {c.x, c.y, c.w, c.h - footer};
-    int cols = t->portrait ? 1 : 2;
-    int chip_h = (int)(76 * t->scale) < KIOSK_MIN_TOUCH ? KIOSK_MIN_TOUCH : (int)(76 * t->scale);
-    int gap = t->small_gap + t->small_gap / 2;
-    int cw = (area.w - (cols - 1) * t->gap) / cols;
-    int rows_fit = (area.h + gap) / (chip_h + gap);
-    size_t slots = (size_t)(rows_fit * cols);
-    /* The goal's chips, then "Type my own"; once something is typed, that slot shows it (chosen)
-     * and tapping it changes it. */
-    size_t room = slots > 1 ? slots - 1 : 0;
-    size_t nchips = n < room ? n : room;
-    for (size_t k = 0; k <= nchips; k++) {
-        sp_rect r = {area.x + (int)(k % (size_t)cols) * (cw + t->gap), area.y + (int)(k / (size_t)cols) * (chip_h + gap),
-                     cw, chip_h};
-        if (k == nchips && typed) {
-            chip(app, ui, ACT_TYPE, r, answer, true, SP_ROLE_STUDENT);
-        } else if (k == nchips) {
-            sp_ui_button(ui, ACT_TYPE, r, "Type my own", SP_BUTTON_NORMAL, NULL);
-        } else {
-            size_t i = k;
-            bool chosen = strcmp(answer, chips[i]) == 0;
-            chip(app, ui, ACT_CHIP + (int)i, r, chips[i], chosen,
-                 d->page == PAGE_NEXT ? SP_ROLE_STUDENT : SP_ROLE_BUTTON);
-        }
-    }
-
-    int bw = t->button_w;
-    int y = c.y + c.h - t->button_h;
-    bool last = d->page == PAGE_NEXT;
-    sp_ui_button(ui, ACT_SKIP, (sp_rect){c.x, y, bw, t->button_h}, "Skip", SP_BUTTON_NORMAL, NULL);
-    sp_ui_button(ui, ACT_NEXT, (sp_rect){c.x + c.w - bw, y, bw, t->button_h}, last ? "Save" : "Next",
-                 SP_BUTTON_PRIMARY, last ? "check" : NULL);
+    const char *list[SP_CHIP_MAX];
+    if (n > SP_CHIP_MAX)
+        n = SP_CHIP_MAX;
+    for (size_t i = 0; i < n; i++)
+        list[i] = chips[i];
+    kiosk_choices ch = {
+        .chips = list,
+        .n = n,
+        .answer = page_answer(d),
+        .chip_id = ACT_CHIP,
+        .type_id = ACT_TYPE,
+        .role = d->page == PAGE_NEXT ? SP_ROLE_STUDENT : SP_ROLE_BUTTON,
+        .look = KIOSK_CHIPS_CENTRED,
+        .chip_h = (int)(76 * app->theme.scale),
+    };
+    kiosk_choices_page(app, ui, c, &ch, ACT_SKIP, ACT_NEXT, d->page == PAGE_NEXT);
 }
 
 static void frame(sp_app *app, sp_ui *ui, uint64_t now)
