@@ -1,8 +1,9 @@
-# replay_lib.sh — sourced (after `set -euo pipefail`) by the e2e tests that run a replay script
-# through the real kiosk binary on the demo school at several window sizes. Not a test itself.
+# replay_lib.sh — sourced (after `set -euo pipefail`) by the e2e tests that run replay scripts
+# through the real kiosk binary on the demo school. Not a test itself.
 #
 # It skips the test when the kiosk is not built, sets SRC (the source tree), TMP (a scratch
 # directory, removed on exit) and the demo school's Monday as "now", and gives:
+#   png_dims PNG                        the picture's size, "WxH"
 #   replay_demo_db DB                   the demo school in DB, with a badge for every student
 #   replay_run NAME W H SCRIPT DB       runs SCRIPT at W x H (its "size 1280 800" line changed)
 #                                       with screenshots in $TMP/NAME, then checks every "shot" of

@@ -7,20 +7,9 @@
 # colours (not a blank frame). Expectations inside the script (expect-text, expect-screen, ...)
 # make the kiosk exit non-zero when they fail.
 set -euo pipefail
-: "${SIGNPOST_ADMIN:?set by ctest}"
-SRC=${SIGNPOST_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-if [ -z "${SIGNPOST_KIOSK:-}" ]; then
-  echo "skipped: signpost-kiosk is not built (SIGNPOST_BUILD_KIOSK=OFF)"
-  exit 0
-fi
-export SDL_VIDEODRIVER=dummy
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+source "$(dirname "$0")/replay_lib.sh"
 DB=$TMP/demo.db
-export SIGNPOST_NOW=2026-11-23T09:00:00Z
-
-"$SIGNPOST_ADMIN" --db "$DB" demo >/dev/null
-"$SIGNPOST_ADMIN" --db "$DB" badge issue --all-missing >/dev/null
+replay_demo_db "$DB"
 
 # 1. the demo session, with screenshots
 "$SIGNPOST_KIOSK" --db "$DB" --replay "$SRC/tests/replay/demo.replay" --shots "$TMP/shots"
@@ -34,7 +23,7 @@ for name in $shots; do
   [ "$sig" = "89504e470d0a1a0a" ] || { echo "FAIL: $png is not a PNG (signature $sig)"; exit 1; }
   size=$(stat -c %s "$png")
   [ "$size" -gt 4000 ] || { echo "FAIL: $png is only $size bytes: a blank frame?"; exit 1; }
-  dims=$(od -An -tu1 -j16 -N8 "$png" | awk '{print $3*256+$4 "x" $7*256+$8}')
+  dims=$(png_dims "$png")
   [ "$dims" = "1280x800" ] || { echo "FAIL: $png is $dims, expected 1280x800"; exit 1; }
   if command -v identify >/dev/null; then
     colours=$(identify -format %k "$png")
@@ -55,7 +44,7 @@ grep -q 'bad.replay:1: expect-text "No such text anywhere" failed' "$TMP/bad.err
 printf '%s\n' 'scan-student E8001' 'wait 2000' 'expect-screen goals' 'size 800 1280' 'expect-text "My goals"' \
   'expect-touch-targets 64' 'shot turned' 'size 1280 800' 'expect-text "My goals"' > "$TMP/turn.replay"
 "$SIGNPOST_KIOSK" --db "$DB" --replay "$TMP/turn.replay" --shots "$TMP/shots"
-dims=$(od -An -tu1 -j16 -N8 "$TMP/shots/turned.png" | awk '{print $3*256+$4 "x" $7*256+$8}')
+dims=$(png_dims "$TMP/shots/turned.png")
 [ "$dims" = "800x1280" ] || { echo "FAIL: the turned screen is $dims, expected 800x1280"; exit 1; }
 
 # 4. walking away: after the idle timeout nothing of the student is on screen or in the text cache
