@@ -415,14 +415,14 @@ static void draw_fitted(text_ctx *t, const char *utf8, int bold, double x, doubl
 static void draw_wrapped(text_ctx *t, const char *utf8, double x, double y, double max_w, double size,
                          double line_h, int max_lines)
 {
-    char line[512], trial[512];
+    char line[512], trial[1100]; /* a line, a space and a word of at most 512 bytes */
     const char *p = utf8;
     int lines = 0;
     line[0] = 0;
     while (*p && lines < max_lines) {
         const char *sp = strchr(p, ' ');
         size_t wl = sp ? (size_t)(sp - p) : strlen(p);
-        snprintf(trial, sizeof trial, "%s%s%.*s", line, line[0] ? " " : "", (int)wl, p);
+        snprintf(trial, sizeof trial, "%s%s%.*s", line, line[0] ? " " : "", (int)(wl < 512 ? wl : 512), p);
         text_line l;
         line_prepare(t, &l, trial, 0);
         if (line[0] && line_runs(t, &l, size, 0, 0, false) > max_w) {
@@ -431,7 +431,11 @@ static void draw_wrapped(text_ctx *t, const char *utf8, double x, double y, doub
             line[0] = 0;
             continue; /* the word starts the next line */
         }
-        memcpy(line, trial, strlen(trial) + 1);
+        size_t n = strlen(trial); /* the card wraps far sooner than 511 bytes */
+        if (n >= sizeof line)
+            n = sizeof line - 1;
+        memcpy(line, trial, n);
+        line[n] = 0;
         p += wl;
         while (*p == ' ')
             p++;

@@ -286,7 +286,7 @@ static void rate_page(sp_app *app, sp_ui *ui, sp_rect c, const kiosk_check_draft
             sp_color col = rating == 1 ? t->red : rating == 2 ? t->yellow : t->green;
             big_choice(app, ui, ACT_RATE + rating, r, FACES[i], NULL, words, col, d->rating == rating);
         } else {
-            char num[4];
+            char num[12];
             snprintf(num, sizeof num, "%d", rating);
             big_choice(app, ui, ACT_RATE + rating, r, NULL, num, words, t->accent, d->rating == rating);
         }
