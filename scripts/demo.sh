@@ -25,7 +25,14 @@ echo
 echo "Printable demo badges (class ELA8-2): $PWD/out/demo-badges.pdf"
 echo "A few demo badge payloads (a USB scanner types these; so can you, followed by Enter):"
 "$BUILD/admin/signpost-admin" --json badge list --show-payload |
-  awk -F'"' '/"id":/ {id=$4} /"name":/ {name=$4} /"payload":/ {print "  " $4 "  " name " (" id ")"}' | head -5
+  awk -F'"' '/"holder":/ {holder=$4} /"id":/ {id=$4} /"name":/ {name=$4}
+             /"payload":/ && holder == "student" {print "  " $4 "  " name " (" id ")"}' | head -5
+# A teacher badge: the only way out of the fullscreen kiosk is its teacher menu.
+"$BUILD/admin/signpost-admin" badge issue --staff T-RIVERA >/dev/null
+echo "Teacher badge (opens the teacher menu: who signed in today, Exit kiosk):"
+"$BUILD/admin/signpost-admin" --json badge list --show-payload |
+  awk -F'"' '/"holder":/ {holder=$4} /"id":/ {id=$4} /"name":/ {name=$4}
+             /"payload":/ && holder == "staff" {print "  " $4 "  " name " (" id ")"}'
 
 KIOSK="$BUILD/kiosk/signpost-kiosk"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
