@@ -62,14 +62,7 @@ void sp_table_add_stmt(sp_table *t, sqlite3_stmt *st)
 
 size_t sp_table_rows(const sp_table *t) { return t && t->rows ? t->rows - 1 : 0; }
 
-static size_t width_of(const char *s)
-{
-    size_t w = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            w++;
-    return w;
-}
+static size_t width_of(const char *s) { return sp_text_columns(s); }
 
 void sp_table_print(const sp_table *t, FILE *f, const char *empty)
 {

@@ -18,4 +18,9 @@ bool sp_text_ok(const char *s, size_t max_chars, bool multiline, char *why, size
 /* Decodes one code point at *s, advancing it; returns 0xFFFD for a bad sequence. */
 unsigned sp_utf8_next(const char **s);
 
+/* Columns a terminal gives s: 2 for each East Asian wide or fullwidth character (Chinese,
+ * Japanese, Korean, most emoji), 0 for combining marks and zero-width characters, 1 for the
+ * rest. Admin tables line their columns up with it. */
+size_t sp_text_columns(const char *s);
+
 #endif

@@ -111,6 +111,20 @@ static void decoding_walks_code_points_and_marks_bad_bytes(void **state)
     assert_int_equal(sp_utf8_next(&bad), 'a');
 }
 
+/* Admin tables line up in a terminal: Hangul and Chinese take two columns, accents none. */
+static void terminal_columns_count_wide_scripts_twice_and_combining_marks_not_at_all(void **state)
+{
+    (void)state;
+    assert_int_equal(sp_text_columns("Maya"), 4);
+    assert_int_equal(sp_text_columns("Zoë"), 3);
+    assert_int_equal(sp_text_columns("Zoe\xCC\x88"), 3); /* e + combining diaeresis */
+    assert_int_equal(sp_text_columns("Hana 김"), 7);
+    assert_int_equal(sp_text_columns("李小龙"), 6);
+    assert_int_equal(sp_text_columns("Настя"), 5);
+    assert_int_equal(sp_text_columns("ليلى"), 4);
+    assert_int_equal(sp_text_columns(""), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -119,6 +133,7 @@ int main(void)
         cmocka_unit_test(broken_utf8_is_refused_with_the_byte_where_it_breaks),
         cmocka_unit_test(control_characters_are_refused_but_newlines_allowed_in_long_text),
         cmocka_unit_test(decoding_walks_code_points_and_marks_bad_bytes),
+        cmocka_unit_test(terminal_columns_count_wide_scripts_twice_and_combining_marks_not_at_all),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
