@@ -246,6 +246,8 @@ void kiosk_date_words(int day, char *out, size_t len);
 void kiosk_value_words(double v, const char *unit, char *out, size_t len);
 /* Traffic light as a dot and words, or the baselining / met message (screen_goals.c). */
 void kiosk_goal_status(sp_app *app, sp_ui *ui, sp_rect r, const sp_goal_view *v, int size, int max_lines);
+/* Width the status (dot and words) takes on one line at this text size. */
+int kiosk_goal_status_width(const sp_app *app, const sp_goal_view *v, int size);
 /* Day of the next check from the review cadence. */
 int kiosk_next_check_day(const sp_goal_view *v, int today);
 

@@ -141,7 +141,10 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     int nw = sp_ui_text_width(ui, "Set my next step", t->ui.button_text_size, SP_FONT_BOLD) + 2 * t->ui.pad;
     if (bw + t->gap + nw > c.w)
         nw = c.w - bw - t->gap;
-    if (t->portrait) {
+    /* The light's words are never cut: when they do not fit beside the buttons, they take a
+     * line of their own above them, as in portrait. */
+    bool own_line = t->portrait || kiosk_goal_status_width(app, v, t->body_size) > c.w - bw - nw - 2 * t->gap;
+    if (own_line) {
         kiosk_goal_status(app, ui, (sp_rect){c.x, y, c.w, body}, v, t->body_size, 1);
         y += body + t->small_gap;
         sp_ui_button(ui, ACT_SELF_CHECK, (sp_rect){c.x, y, bw, t->button_h}, "How did it go?", SP_BUTTON_PRIMARY, NULL);

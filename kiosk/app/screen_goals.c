@@ -97,6 +97,16 @@ static void show_card(sp_app *app, const goals_layout *L, int i)
     clamp_scroll(app, L);
 }
 
+int kiosk_goal_status_width(const sp_app *app, const sp_goal_view *v, int size)
+{
+    bool met = v->progress.met || strcmp(v->status, "met") == 0;
+    const char *words = met                    ? "You met this goal! Way to go!"
+                        : v->progress.baselining ? "We're finding your starting point"
+                                                 : sp_light_student_words(v->progress.light);
+    int lh = kiosk_line_h(&app->metrics, size);
+    return lh * 3 / 5 + lh / 3 + app->metrics.text_width(app->metrics.user, words, strlen(words), size, SP_FONT_BOLD);
+}
+
 void kiosk_goal_status(sp_app *app, sp_ui *ui, sp_rect r, const sp_goal_view *v, int size, int max_lines)
 {
     const kiosk_theme *t = &app->theme;
