@@ -5,7 +5,7 @@
 # chips, typing, "Saved" and the finished unit. Expectations inside the script fail the run;
 # afterwards Maya's five ratings are in the database as hers (rater 'student') with the evidence
 # and next steps the taps chose, nothing was written as a teacher's rating, and
-# `report reflections` lists them beside her teacher's ratings.
+# `report reflections` lists them beside her teacher's ratings and `report mastery` counts them.
 set -euo pipefail
 source "$(dirname "$0")/replay_lib.sh"
 SCRIPT=$SRC/tests/replay/mastery.replay
@@ -39,6 +39,12 @@ run() { # name width height
   for step in "Practise with a partner" "Look at my notes" "Teach a friend"; do
     grep -q "$step" <<<"$report" || { echo "FAIL ($name): report reflections lacks \"$step\""; echo "$report"; exit 1; }
   done
+  # ... and `report mastery` counts them: nobody had rated targets 4 and 5 before Maya (a 2, a 4).
+  mastery=$("$SIGNPOST_ADMIN" --db "$db" report mastery --class ELA8-2)
+  block() { awk -v n="$1." '$1 == n {on = 1; next} /^[0-9]+\./ {on = 0} on && /Students:/' <<<"$mastery"; }
+  [ "$(block 4 | tr -s ' ')" = " Students: 1: 0 2: 1 3: 0 4: 0 not rated: 9" ] &&
+    [ "$(block 5 | tr -s ' ')" = " Students: 1: 0 2: 0 3: 0 4: 1 not rated: 9" ] ||
+    { echo "FAIL ($name): report mastery does not count Maya's ratings:"; echo "$mastery"; exit 1; }
   echo "ok: $name ($w x $h)"
 }
 
