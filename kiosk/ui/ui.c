@@ -127,7 +127,9 @@ void sp_ui_button(sp_ui *ui, int id, sp_rect r, const char *label, sp_button_kin
 void sp_ui_card(sp_ui *ui, int id, sp_rect r, sp_color bg, sp_color border, int border_thickness)
 {
     bool focused = id > 0 && sp_ui_target_add(ui, id, r, false);
-    sp_draw_rect(ui->dl, r, bg, ui->style.radius);
+    /* A border is a square frame, so a bordered card is square too: rounded corners under a
+     * square frame would leave specks of the page showing inside its corners. */
+    sp_draw_rect(ui->dl, r, bg, border_thickness > 0 ? 0 : ui->style.radius);
     if (border_thickness > 0)
         sp_draw_frame(ui->dl, r, border, border_thickness);
     if (focused)
