@@ -68,6 +68,8 @@ long long kiosk_seconds_left(uint64_t end, uint64_t now) { return now >= end ? 0
 
 void kiosk_go(sp_app *app, kiosk_screen_id screen, uint64_t now)
 {
+    if (app->screen != (int)screen)
+        kiosk_read_aloud_stop(app); /* the words being read are no longer on screen */
     app->screen = (int)screen;
     app->screen_at = now;
     app->redraw = true;
@@ -136,6 +138,9 @@ void kiosk_end_session(sp_app *app, const char *reason, uint64_t now)
     if (kiosk_log_waiting(&app->log) && app->log_retry_at == 0)
         app->log_retry_at = now + KIOSK_LOG_RETRY_MS;
     kiosk_model_free(p);
+    kiosk_read_aloud_stop(app);
+    if (app->speech_available)
+        app->speech_stop = true; /* whatever the student had read to them ends with the session */
     kiosk_apply_look(app); /* back to the kiosk's own look */
     sp_ui_reset_targets(&app->ui);
     app->ui.focus_visible = false;
@@ -397,7 +402,9 @@ static void pointer(sp_app *app, int x, int y, uint64_t now)
     app->ui.focus_visible = false;
     app->redraw = true;
     int id = sp_ui_hit_test(&app->ui, x, y);
-    if (id && s->action)
+    if (id == KIOSK_ACT_READ)
+        kiosk_read_aloud_request(app);
+    else if (id && s->action)
         s->action(app, id, now);
     else if (!id && s->tap)
         s->tap(app, now);
@@ -421,7 +428,9 @@ static void key(sp_app *app, sp_app_key k, uint64_t now)
         sp_ui_focus_step(&app->ui, -1);
         break;
     case SP_KEY_ENTER:
-        if (app->ui.focus_visible && app->ui.focus_id && s->action)
+        if (app->ui.focus_visible && app->ui.focus_id == KIOSK_ACT_READ)
+            kiosk_read_aloud_request(app);
+        else if (app->ui.focus_visible && app->ui.focus_id && s->action)
             s->action(app, app->ui.focus_id, now);
         else if (s->tap)
             s->tap(app, now);
@@ -505,6 +514,7 @@ void sp_app_frame(sp_app *app, sp_draw_list *dl, uint64_t now)
     sp_ui_begin(&app->ui, dl, app->theme.w, app->theme.h, &app->theme.ui);
     current(app)->frame(app, &app->ui, now);
     sp_ui_end(&app->ui);
+    kiosk_read_aloud_frame(app, dl);
     app->redraw = false;
     app->drawn_at = now;
 }
@@ -572,22 +582,93 @@ size_t sp_app_touch_targets(const sp_app *app, sp_rect *out, size_t max)
 
 /* ---- shared drawing ---------------------------------------------------------------------- */
 
+int kiosk_header_button_w(const sp_app *app)
+{
+    const kiosk_theme *t = &app->theme;
+    int bw = t->button_w;
+    if (bw * 2 + 3 * t->gap > t->w - 2 * t->margin) /* very narrow windows */
+        bw = (t->w - 2 * t->margin - 3 * t->gap) / 3;
+    return bw;
+}
+
+/* The header's row: Back, the title, what the screen reserves, "Read to me", "I'm done". */
+typedef struct {
+    int back_w, done_w, read_w;
+} header_row;
+
+/* Width of a header button that just holds its icon and words (as sp_ui_button lays them out). */
+static int snug_w(const sp_app *app, const char *label)
+{
+    const kiosk_theme *t = &app->theme;
+    int w = 2 * t->ui.pad + t->ui.button_text_size + t->ui.pad / 2 +
+            app->metrics.text_width(app->metrics.user, label, strlen(label), t->ui.button_text_size, SP_FONT_BOLD);
+    return w < KIOSK_MIN_TOUCH ? KIOSK_MIN_TOUCH : w;
+}
+
+static int room_for(const sp_app *app, const header_row *h, bool back, bool done, int reserve)
+{
+    const kiosk_theme *t = &app->theme;
+    return t->w - 2 * t->margin - (back ? h->back_w + t->gap : 0) - (done ? h->done_w + t->gap : 0) - reserve;
+}
+
+/* Back and "I'm done" are as wide as on every screen, unless "Read to me" would leave the title
+ * too little room: then they shrink to their words, and "Read to me" shows its words only when
+ * the title still fits beside them. title NULL: the layout for the longest title. */
+static header_row header_layout(const sp_app *app, const char *title, bool back, bool done, int reserve)
+{
+    int bw = kiosk_header_button_w(app);
+    header_row h = {bw, bw, 0};
+    int compact = kiosk_read_button_w(app, NULL, 0);
+    if (!compact)
+        return h;
+    const kiosk_theme *t = &app->theme;
+    int tw = title ? app->metrics.text_width(app->metrics.user, title, strlen(title), t->title_size, SP_FONT_BOLD) : 0;
+    if (!title || tw + compact + t->gap > room_for(app, &h, back, done, reserve)) {
+        int sb = snug_w(app, "Back"), sd = snug_w(app, "I'm done");
+        h.back_w = sb < bw ? sb : bw;
+        h.done_w = sd < bw ? sd : bw;
+    }
+    h.read_w = kiosk_read_button_w(app, title, room_for(app, &h, back, done, reserve));
+    return h;
+}
+
+int kiosk_header_read_w(const sp_app *app, const char *title, bool back, bool done, int reserve)
+{
+    return header_layout(app, title, back, done, reserve).read_w;
+}
+
+int kiosk_header_title_room(const sp_app *app, bool back, bool done)
+{
+    header_row h = header_layout(app, NULL, back, done, 0);
+    int room = room_for(app, &h, back, done, 0);
+    return h.read_w ? room - h.read_w - app->theme.gap : room;
+}
+
 sp_rect kiosk_header(sp_app *app, sp_ui *ui, const char *title, bool back, bool done)
+{
+    return kiosk_header_reserve(app, ui, title, back, done, 0);
+}
+
+sp_rect kiosk_header_reserve(sp_app *app, sp_ui *ui, const char *title, bool back, bool done, int reserve)
 {
     const kiosk_theme *t = &app->theme;
     int m = t->margin, bh = t->button_h;
-    int bw = t->button_w;
-    if (bw * 2 + 3 * t->gap > t->w - 2 * m) /* very narrow windows */
-        bw = (t->w - 2 * m - 3 * t->gap) / 3;
+    header_row h = header_layout(app, title, back, done, reserve);
     int left = m, right = t->w - m;
     if (back) {
-        sp_ui_button(ui, KIOSK_ACT_BACK, (sp_rect){left, m, bw, bh}, "Back", SP_BUTTON_NORMAL, "back");
-        left += bw + t->gap;
+        sp_ui_button(ui, KIOSK_ACT_BACK, (sp_rect){left, m, h.back_w, bh}, "Back", SP_BUTTON_NORMAL, "back");
+        left += h.back_w + t->gap;
     }
     if (done) {
-        sp_ui_button(ui, KIOSK_ACT_DONE, (sp_rect){right - bw, m, bw, bh}, "I'm done", SP_BUTTON_PRIMARY, "check");
-        right -= bw + t->gap;
+        sp_ui_button(ui, KIOSK_ACT_DONE, (sp_rect){right - h.done_w, m, h.done_w, bh}, "I'm done", SP_BUTTON_PRIMARY,
+                     "check");
+        right -= h.done_w + t->gap;
     }
+    if (h.read_w) {
+        kiosk_read_button(app, ui, (sp_rect){right - h.read_w, m, h.read_w, bh});
+        right -= h.read_w + t->gap;
+    }
+    right -= reserve;
     if (title)
         sp_ui_label(ui, (sp_rect){left, m, right - left, bh}, title, t->title_size, SP_FONT_BOLD,
                     back ? SP_ALIGN_CENTER : SP_ALIGN_LEFT, t->text, SP_ROLE_TITLE);

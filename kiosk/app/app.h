@@ -79,6 +79,25 @@ bool sp_app_take_font_request(sp_app *app, bool *dyslexic);
  * dropped; the app sets this flag when a session ends. */
 bool sp_app_take_purge_request(sp_app *app);
 
+/* Read aloud. The platform says whether it can speak (a voice and an audio device); only then
+ * does a signed-in student whose reading supports include read-aloud get "Read to me" in the
+ * header of the student screens. */
+void sp_app_set_read_aloud(sp_app *app, bool available);
+
+/* Longest text sp_app_take_speech hands over, NUL included. */
+#define SP_APP_SPEECH_MAX 8192
+
+/* After "Read to me": true once with the words of the screen in reading order, as sentences
+ * (titles, body and student text, status words, labels and the words of answer choices; not
+ * the captions of buttons), and the student's home language as a tag for the voice ("en" when
+ * unknown). The words are wiped from the app as they are copied out (at most cap bytes, cut
+ * at a word). */
+bool sp_app_take_speech(sp_app *app, char *out, size_t cap, char lang[16]);
+
+/* True once after the words being spoken went stale: the session ended (I'm done, timeout,
+ * another badge) or the student moved to another screen. The platform silences at once. */
+bool sp_app_take_speech_stop(sp_app *app);
+
 /* Tappable rectangles of the last frame (buttons and cards), in keyboard focus order. Writes at
  * most max into out and returns how many there are. For tests and the replay harness. */
 size_t sp_app_touch_targets(const sp_app *app, sp_rect *out, size_t max);

@@ -49,7 +49,8 @@ typedef enum {
 
 /* Action ids shared by screens; screens number their own from KIOSK_ACT_SCREEN and cards from
  * KIOSK_ACT_CARD. */
-enum { KIOSK_ACT_BACK = 1, KIOSK_ACT_DONE = 2, KIOSK_ACT_OK = 3, KIOSK_ACT_SCREEN = 10, KIOSK_ACT_CARD = 1000 };
+enum { KIOSK_ACT_BACK = 1, KIOSK_ACT_DONE = 2, KIOSK_ACT_OK = 3, KIOSK_ACT_READ = 4, KIOSK_ACT_SCREEN = 10,
+       KIOSK_ACT_CARD = 1000 };
 
 typedef struct {
     const char *name;
@@ -115,7 +116,8 @@ typedef struct {
  * supports of SPEC section 2. */
 typedef struct {
     int grade;               /* students.grade: 0 kindergarten .. 12 */
-    bool read_aloud;         /* read-aloud support */
+    bool read_aloud;         /* read-aloud support: "Read to me" in the header */
+    char home_language[36];  /* students.home_language: the voice read-aloud speaks with */
     bool dyslexia_font;      /* OpenDyslexic while this student is signed in */
     kiosk_look look;         /* large text, high contrast */
 } kiosk_profile;
@@ -198,6 +200,16 @@ struct sp_app {
     uint64_t pending_since, pending_retry_at;
 
     kiosk_saving saving;     /* the saving screen (saving.c) */
+
+    /* "Read to me" (read_aloud.c). The words wait here only between the frame that gathered
+     * them and sp_app_take_speech, which wipes them. */
+    bool speech_available;    /* the platform can speak (sp_app_set_read_aloud) */
+    bool speech_wanted;       /* the button was pressed: the next frame's words are gathered */
+    bool speech_ready;        /* speech_text holds words for the platform */
+    bool speech_stop;         /* the platform should fall silent */
+    bool speaking;            /* words were handed over since the last stop */
+    char speech_text[SP_APP_SPEECH_MAX];
+    char speech_lang[16];
 };
 
 /* app.c */
@@ -212,8 +224,33 @@ void kiosk_db_lost(sp_app *app, const char *why, uint64_t now);
 bool kiosk_db_try_open(sp_app *app);
 
 /* Common drawing (app.c). The header has an optional Back button on the left, a title, and an
- * optional "I'm done" button on the right; returns the content area below it. */
+ * optional "I'm done" button on the right, with "Read to me" beside it for a student who has
+ * read-aloud; returns the content area below it. */
 sp_rect kiosk_header(sp_app *app, sp_ui *ui, const char *title, bool back, bool done);
+/* The same, leaving `reserve` pixels left of "Read to me" / "I'm done" for a button the screen
+ * draws in the header row itself. */
+sp_rect kiosk_header_reserve(sp_app *app, sp_ui *ui, const char *title, bool back, bool done, int reserve);
+/* Width of Back and "I'm done" in the header. */
+int kiosk_header_button_w(const sp_app *app);
+/* Width "Read to me" takes in that header (0: not offered). */
+int kiosk_header_read_w(const sp_app *app, const char *title, bool back, bool done, int reserve);
+/* The widest title the header can show between its buttons (with "Read to me" as an icon). */
+int kiosk_header_title_room(const sp_app *app, bool back, bool done);
+
+/* read_aloud.c: "Read to me". */
+bool kiosk_read_aloud_offered(const sp_app *app);
+/* Width of the button in a header with this title and room: the words and the speaker when
+ * they fit beside the title, else the speaker alone; 0 when the button is not offered. */
+int kiosk_read_button_w(const sp_app *app, const char *title, int room);
+void kiosk_read_button(sp_app *app, sp_ui *ui, sp_rect r);
+/* The button was pressed: the words of the next frame go to the platform. */
+void kiosk_read_aloud_request(sp_app *app);
+/* After a frame: gathers its words if they were asked for. */
+void kiosk_read_aloud_frame(sp_app *app, const sp_draw_list *dl);
+/* The words on screen changed (another screen, a session end): stop speaking, forget them. */
+void kiosk_read_aloud_stop(sp_app *app);
+/* What a frame says, in reading order, as sentences (see read_aloud.c); returns the length. */
+size_t kiosk_screen_words(const sp_draw_list *dl, const sp_ui *ui, int header_bottom, char *out, size_t cap);
 /* A centred message page: title, body, optional status line and an optional button. */
 void kiosk_message_page(sp_app *app, sp_ui *ui, const char *icon, const char *title, const char *body,
                         const char *status, const char *button, sp_color title_color);

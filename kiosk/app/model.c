@@ -1,5 +1,6 @@
-/* model.c — the view model of a signed-in student: the preferred name and the kiosk-visible
- * goals (sp_goals_for_student with SP_VIS_KIOSK only), plus the small formatting helpers the
+/* model.c — the view model of a signed-in student: the preferred name, the reading supports
+ * and home language (the read-aloud voice), and the kiosk-visible goals (sp_goals_for_student
+ * with SP_VIS_KIOSK only), plus the small formatting helpers the
  * goal screens share (category words, friendly dates, short numbers, next check date).
  *
  * Loading happens once at sign-in, so moving between the goal screens never touches the
@@ -18,7 +19,7 @@ static int load_name(sqlite3 *db, long long student_id, char **name, kiosk_profi
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db,
                                 "SELECT coalesce(nullif(preferred_name, ''), given_name), grade, read_aloud,"
-                                " dyslexia_font, large_text, high_contrast"
+                                " dyslexia_font, large_text, high_contrast, home_language"
                                 " FROM students WHERE id = ?1 AND archived = 0",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK)
@@ -33,6 +34,8 @@ static int load_name(sqlite3 *db, long long student_id, char **name, kiosk_profi
         profile->dyslexia_font = sqlite3_column_int(st, 3) != 0;
         profile->look.large_text = sqlite3_column_int(st, 4) != 0;
         profile->look.high_contrast = sqlite3_column_int(st, 5) != 0;
+        const char *lang = (const char *)sqlite3_column_text(st, 6);
+        snprintf(profile->home_language, sizeof profile->home_language, "%s", lang ? lang : "en");
         rc = *name ? SQLITE_OK : SQLITE_NOMEM;
     } else if (rc == SQLITE_DONE) {
         rc = SQLITE_NOTFOUND;

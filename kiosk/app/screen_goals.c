@@ -22,9 +22,9 @@
 
 static const char TARGETS_LABEL[] = "My learning targets";
 
-/* "My learning targets" sits in the header between the title and "I'm done" when there is room,
- * else on a row of its own under the header (narrow portrait windows); *below is the height
- * that row takes from the list. */
+/* "My learning targets" sits in the header between the title and "Read to me" / "I'm done" when
+ * there is room, else on a row of its own under the header (narrow portrait windows); *below is
+ * the height that row takes from the list. */
 static sp_rect targets_button(const sp_app *app, int *below)
 {
     const kiosk_theme *t = &app->theme;
@@ -32,14 +32,15 @@ static sp_rect targets_button(const sp_app *app, int *below)
     int label = m->text_width(m->user, TARGETS_LABEL, sizeof TARGETS_LABEL - 1, t->ui.button_text_size, SP_FONT_BOLD);
     int bw = label + t->ui.button_text_size + t->ui.pad / 2 + 2 * t->ui.pad;
     int title = m->text_width(m->user, "My goals", 8, t->title_size, SP_FONT_BOLD);
-    int done_w = t->button_w;
-    if (done_w * 2 + 3 * t->gap > t->w - 2 * t->margin) /* as kiosk_header */
-        done_w = (t->w - 2 * t->margin - 3 * t->gap) / 3;
     if (bw > t->w - 2 * t->margin)
         bw = t->w - 2 * t->margin;
-    if (2 * t->margin + title + bw + done_w + 2 * t->gap <= t->w) {
+    int read = kiosk_read_button_w(app, NULL, 0); /* "Read to me" at its smallest, 0 if not offered */
+    int done_w = kiosk_header_button_w(app);
+    if (2 * t->margin + title + bw + done_w + 2 * t->gap + (read ? read + t->gap : 0) <= t->w) {
+        read = kiosk_header_read_w(app, "My goals", false, true, bw + t->gap); /* as kiosk_header_reserve */
+        int right = t->w - t->margin - done_w - t->gap - (read ? read + t->gap : 0);
         *below = 0;
-        return (sp_rect){t->w - t->margin - done_w - t->gap - bw, t->margin, bw, t->button_h};
+        return (sp_rect){right - bw, t->margin, bw, t->button_h};
     }
     *below = t->button_h + t->gap;
     return (sp_rect){t->margin, t->margin + t->button_h + t->gap, bw, t->button_h};
@@ -259,8 +260,9 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     }
     /* The header last, so the focus order is the cards first, then "I'm done". */
     int below;
-    sp_ui_button(ui, ACT_TARGETS, targets_button(app, &below), TARGETS_LABEL, SP_BUTTON_NORMAL, "academic");
-    kiosk_header(app, ui, "My goals", false, true);
+    sp_rect targets = targets_button(app, &below);
+    sp_ui_button(ui, ACT_TARGETS, targets, TARGETS_LABEL, SP_BUTTON_NORMAL, "academic");
+    kiosk_header_reserve(app, ui, "My goals", false, true, below ? 0 : targets.w + t->gap);
 }
 
 static void done(sp_app *app, uint64_t now)

@@ -78,10 +78,7 @@ void kiosk_mastery_steps(sp_ui *ui, sp_rect r, int rating, sp_color fill, sp_col
 const char *kiosk_mastery_title(const sp_app *app, const char *long_title, const char *short_title)
 {
     const kiosk_theme *t = &app->theme;
-    int bw = t->button_w;
-    if (bw * 2 + 3 * t->gap > t->w - 2 * t->margin) /* as kiosk_header */
-        bw = (t->w - 2 * t->margin - 3 * t->gap) / 3;
-    int room = t->w - 2 * t->margin - 2 * (bw + t->gap);
+    int room = kiosk_header_title_room(app, true, true);
     int w = app->metrics.text_width(app->metrics.user, long_title, strlen(long_title), t->title_size, SP_FONT_BOLD);
     return w <= room ? long_title : short_title;
 }

@@ -344,10 +344,7 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     /* The question goes in the header when it fits between Back and "I'm done" (as
      * kiosk_header lays them out), else under it, whole. */
     const kiosk_theme *t = &app->theme;
-    int bw = t->button_w;
-    if (bw * 2 + 3 * t->gap > t->w - 2 * t->margin)
-        bw = (t->w - 2 * t->margin - 3 * t->gap) / 3;
-    int room = t->w - 2 * t->margin - 2 * (bw + t->gap);
+    int room = kiosk_header_title_room(app, true, true);
     bool fits = sp_ui_text_width(ui, title, t->title_size, SP_FONT_BOLD) <= room;
     sp_rect c = kiosk_header(app, ui, fits ? title : NULL, true, true);
     if (!fits) {

@@ -14,11 +14,16 @@
  * SDL) is ignored in fullscreen; the only exit is the teacher menu (sp_app_wants_exit). In
  * --windowed development mode SDL_QUIT is passed to the app as SP_EV_QUIT.
  *
+ * Read aloud: the speech worker (speech.c) starts after the first frame; once it has a voice and
+ * an audio device the app offers "Read to me", and after each frame the loop hands it the app's
+ * requests (the words of a screen, or "stop"). Without audio the kiosk works as before.
+ *
  * The software renderer is the default: the kiosk redraws rarely, and not loading the GL stack
  * keeps start-up fast and memory small. SIGNPOST_KIOSK_GPU=1 asks for an accelerated renderer. */
 #include "platform/kiosk.h"
 #include "platform/camera.h"
 #include "platform/events.h"
+#include "platform/speech.h"
 #include "render/render.h"
 
 #include <SDL.h>
@@ -55,6 +60,17 @@ void sp_kiosk_trace_frame(FILE *trace, uint64_t now_ms, const char *screen, cons
     fflush(trace);
 }
 
+void sp_kiosk_speech(sp_app *app, sp_speech *speech)
+{
+    if (sp_app_take_speech_stop(app))
+        sp_speech_stop(speech);
+    char text[SP_APP_SPEECH_MAX], lang[16];
+    if (sp_app_take_speech(app, text, sizeof text, lang)) {
+        sp_speech_say(speech, text, lang);
+        explicit_bzero(text, sizeof text);
+    }
+}
+
 void sp_kiosk_present(sp_app *app, sp_render *render, SDL_Renderer *ren, sp_draw_list *dl, FILE *trace,
                       uint64_t now_ms, bool kiosk_dyslexic)
 {
@@ -85,6 +101,8 @@ typedef struct {
     bool dyslexic;         /* --dyslexic-font: the whole kiosk reads with OpenDyslexic */
     sp_camera *camera;     /* --camera: a zbar thread posting camera_event */
     Uint32 camera_event;
+    sp_speech *speech;     /* read-aloud; NULL when there is no audio at all */
+    sp_speech_state speech_state; /* as last told to the app */
 } kiosk;
 
 static uint64_t now_ms(const kiosk *k)
@@ -103,9 +121,26 @@ static void update_sizes(kiosk *k)
     k->input.win_h = wh;
 }
 
+/* The speech worker starts in the background: once it is ready the app may offer "Read to me";
+ * if it failed, the kiosk says why once and goes on without it. */
+static void speech_follow(kiosk *k)
+{
+    if (!k->speech)
+        return;
+    sp_speech_state now = sp_speech_get_state(k->speech);
+    if (now == k->speech_state)
+        return;
+    k->speech_state = now;
+    if (now == SP_SPEECH_FAILED)
+        fprintf(stderr, "signpost-kiosk: read aloud is off: %s\n", sp_speech_error(k->speech));
+    sp_app_set_read_aloud(k->app, now == SP_SPEECH_READY);
+}
+
 static void draw(kiosk *k)
 {
     sp_kiosk_present(k->app, k->render, k->ren, k->dl, k->trace, now_ms(k), k->dyslexic);
+    if (k->speech)
+        sp_kiosk_speech(k->app, k->speech);
 }
 
 /* Handles one SDL event; returns true if it was input (worth an extra frame). */
@@ -242,6 +277,12 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     draw(&k);
     SDL_ShowWindow(k.win);
     SDL_StartTextInput();
+    /* After the first frame, so starting the voice never delays it. */
+    char serr[256] = "";
+    k.speech = sp_speech_new(serr, sizeof serr);
+    k.speech_state = k.speech ? SP_SPEECH_STARTING : SP_SPEECH_FAILED;
+    if (!k.speech)
+        fprintf(stderr, "signpost-kiosk: read aloud is off: %s\n", serr);
     if (getenv("SIGNPOST_KIOSK_EXIT_AFTER_FIRST_FRAME")) {
         draw(&k); /* the window is mapped now: present it once more so it is on screen */
         printf("signpost-kiosk: first frame presented\n");
@@ -260,6 +301,8 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
             timeout = 60000;
         else
             timeout = deadline <= now ? 0 : (deadline - now > 60000 ? 60000 : (int)(deadline - now));
+        if (k.speech_state == SP_SPEECH_STARTING && timeout > 100)
+            timeout = 100; /* look again soon whether the voice is ready */
         uint64_t wedge = sp_events_deadline(&k.input); /* held scanner keys, SDL ticks */
         if (wedge) {
             uint64_t t = SDL_GetTicks64();
@@ -281,6 +324,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
                 sp_app_handle(k.app, &out[i], now_ms(&k));
             input |= n > 0;
         }
+        speech_follow(&k);
         now = now_ms(&k);
         if (!input) {
             sp_app_event tick = {.kind = SP_EV_TICK};
@@ -294,6 +338,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     }
     rc = 0;
 done:
+    sp_speech_free(k.speech);
     if (k.camera)
         sp_camera_stop(k.camera);
     if (k.trace)

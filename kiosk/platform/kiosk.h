@@ -39,6 +39,12 @@ int sp_kiosk_tz_offset_min(uint64_t epoch_ms);
 void sp_kiosk_present(sp_app *app, sp_render *render, SDL_Renderer *ren, sp_draw_list *dl, FILE *trace,
                       uint64_t now_ms, bool kiosk_dyslexic);
 
+struct sp_speech;
+/* Hands the app's read-aloud requests to the speech worker: "stop" first, then new words (the
+ * copy made on the way is wiped). The window loop calls it after each frame; the replay harness
+ * takes the requests itself and records them. */
+void sp_kiosk_speech(sp_app *app, struct sp_speech *speech);
+
 /* Appends one line per frame to the trace file ($SIGNPOST_KIOSK_TRACE, tests only: it contains
  * the texts on screen): "<ms> <screen> | text | text ...". */
 void sp_kiosk_trace_frame(FILE *trace, uint64_t now_ms, const char *screen, const sp_draw_list *dl);

@@ -9,7 +9,8 @@
  *
  * After each input the harness draws a frame if the app asks for one, like the window loop; an
  * expectation or a shot always builds a fresh frame first. $SIGNPOST_KIOSK_TRACE is honoured as
- * in the window loop. */
+ * in the window loop. Read aloud is offered as if a voice were there, and the words the app asks
+ * to speak are kept for expect-speech instead of being played, so no audio device is needed. */
 #include "platform/replay.h"
 #include "platform/events.h"
 #include "platform/kiosk.h"
@@ -43,6 +44,11 @@ struct sp_replay {
     sqlite3 *db;     /* read-only, for scan-student */
     FILE *trace;
     bool sdl_started;
+    /* Read aloud is recorded, never played: the last words the app asked to speak, and whether
+     * it asked to stop since. */
+    char speech[SP_APP_SPEECH_MAX];
+    char speech_lang[16];
+    bool speech_stopped;
 };
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
@@ -113,6 +119,7 @@ void sp_replay_free(sp_replay *r)
         sqlite3_close(r->db);
     if (r->trace)
         fclose(r->trace);
+    explicit_bzero(r->speech, sizeof r->speech);
     if (r->sdl_started) {
         if (TTF_WasInit())
             TTF_Quit();
@@ -151,6 +158,7 @@ static int ensure_app(sp_replay *r, char *err, size_t errlen)
     r->app = sp_app_new(&cfg, &metrics, r->now);
     if (!r->app)
         return fail(err, errlen, "the app did not start on database %s", r->opt.db_path ? r->opt.db_path : "(none)");
+    sp_app_set_read_aloud(r->app, true); /* recorded, not played: no audio device needed */
     sp_replay_draw(r);
     return 0;
 }
@@ -160,6 +168,13 @@ void sp_replay_draw(sp_replay *r)
     if (!r->app)
         return;
     sp_kiosk_present(r->app, r->render, r->ren, r->dl, r->trace, r->now, false);
+    if (sp_app_take_speech_stop(r->app))
+        r->speech_stopped = true;
+    char lang[16];
+    if (sp_app_take_speech(r->app, r->speech, sizeof r->speech, lang)) {
+        memcpy(r->speech_lang, lang, sizeof lang);
+        r->speech_stopped = false;
+    }
 }
 
 void sp_replay_event(sp_replay *r, const sp_app_event *ev)
@@ -434,6 +449,14 @@ int sp_replay_line(sp_replay *r, const char *line, char *err, size_t errlen)
         if (strcmp(sp_app_screen_name(r->app), arg) != 0)
             return fail(err, errlen, "expect-screen: expected screen \"%s\", found \"%s\"", arg,
                         sp_app_screen_name(r->app));
+    } else if (strcmp(cmd, "expect-speech") == 0) {
+        sp_replay_draw(r);
+        if (!r->speech[0])
+            return fail(err, errlen, "expect-speech \"%s\": nothing was asked to be read aloud (screen \"%s\")", arg,
+                        sp_app_screen_name(r->app));
+        if (!strstr(r->speech, arg))
+            return fail(err, errlen, "expect-speech \"%s\": the last words asked to be read aloud were \"%.1500s\"", arg,
+                        r->speech);
     } else if (strcmp(cmd, "expect-cache-clean") == 0) {
         sp_replay_draw(r);
         if (cache_holds(r, arg))

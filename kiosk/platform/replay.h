@@ -21,6 +21,8 @@
  *     expect-screen NAME         fail unless the app's current screen is NAME
  *     expect-touch-targets PX    fail if any touch target is smaller than PX x PX
  *     expect-cache-clean "TEXT"  fail if the renderer's text cache holds a text containing TEXT
+ *     expect-speech "TEXT"       fail unless the last words the app asked to read aloud contain
+ *                                TEXT (read aloud is recorded, never played: no audio device)
  */
 #ifndef SP_REPLAY_H
 #define SP_REPLAY_H

@@ -497,6 +497,13 @@ static void draw_icon(sp_render *r, const sp_draw_cmd *c)
         pen_line(&p, 0.2f, 0.5f, 0.84f, 0.5f, 0.1f);
         pen_line(&p, 0.2f, 0.5f, 0.46f, 0.24f, 0.1f);
         pen_line(&p, 0.2f, 0.5f, 0.46f, 0.76f, 0.1f);
+    } else if (strcmp(name, "speaker") == 0) {
+        /* a loudspeaker and two sound waves: "Read to me" */
+        pen_rect(&p, 0.1f, 0.37f, 0.18f, 0.26f, 0.03f, p.c);
+        pen_tri(&p, 0.24f, 0.37f, 0.5f, 0.14f, 0.5f, 0.86f);
+        pen_tri(&p, 0.24f, 0.37f, 0.5f, 0.86f, 0.24f, 0.63f);
+        pen_arc(&p, 0.52f, 0.5f, 0.16f, -pi * 0.3f, pi * 0.3f, 0.07f);
+        pen_arc(&p, 0.52f, 0.5f, 0.32f, -pi * 0.3f, pi * 0.3f, 0.07f);
     } else {
         /* unknown icon name: an outlined square, visible but harmless */
         draw_frame(r, c->rect, 2, c->color);

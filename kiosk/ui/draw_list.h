@@ -55,7 +55,7 @@ typedef struct {
     sp_text_role role;
     /* ICON */
     const char *icon;  /* "academic", "behavior", "social-emotional", "future-readiness",
-                          "face-1".."face-3", "star", "check", "back" */
+                          "face-1".."face-3", "star", "check", "back", "speaker" */
 } sp_draw_cmd;
 
 typedef struct {

@@ -1,0 +1,469 @@
+/* speech.c — read-aloud with espeak-ng and SDL audio (see speech.h).
+ *
+ * espeak-ng is a process-wide singleton and not thread-safe, so every call into it holds
+ * espeak_lock, and it runs in AUDIO_OUTPUT_SYNCHRONOUS mode: espeak_Synth() returns when the
+ * text has been spoken into the synth callback. Three threads meet here:
+ *
+ *   the window loop  sp_speech_say/stop: leaves a request (the text, copied) and an abort flag
+ *                    under `lock`, signals the worker and returns;
+ *   the worker       takes a request, synthesizes it, and the synth callback copies the samples
+ *                    into a ring buffer, waiting while the ring is full (so memory stays small
+ *                    however long the text) and giving up when the abort flag is raised;
+ *   the SDL audio    callback copies from the ring to the device, and silence when it is empty.
+ *
+ * The ring is guarded by the audio device's own lock (SDL_LockAudioDevice, which SDL holds
+ * around the audio callback); `lock` guards the request. Nobody takes the device lock while
+ * holding `lock`, so the two never deadlock. A generation number, bumped by every say and stop,
+ * keeps samples of an old text out of the ring.
+ *
+ * When the ring has run dry after a finished synthesis, the audio callback plays two periods
+ * of silence (so SDL's own buffers hold silence, not speech) and marks the playback drained; the
+ * worker then pauses the device, which costs nothing while idle, and wipes the ring. */
+#include "platform/speech.h"
+
+#include <SDL.h>
+#include <ctype.h>
+#include <espeak-ng/speak_lib.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RING_SAMPLES (1u << 17) /* about 6 s at 22050 Hz */
+#define SPEECH_RATE_WPM 150     /* a little slower than espeak's 175: young and new readers */
+
+/* ---- espeak-ng, shared by the worker and sp_speech_synthesize ---------------------------- */
+
+static pthread_mutex_t espeak_lock = PTHREAD_MUTEX_INITIALIZER;
+static int espeak_rate; /* sample rate once espeak-ng is up, under espeak_lock */
+
+/* Where the synth callback sends samples: put() returns false to stop the synthesis. */
+typedef struct pcm_sink {
+    bool (*put)(struct pcm_sink *k, const int16_t *samples, size_t n);
+} pcm_sink;
+
+static int synth_callback(short *wav, int n, espeak_EVENT *events)
+{
+    pcm_sink *k = events ? events->user_data : NULL;
+    if (!k || !wav || n <= 0)
+        return 0;
+    return k->put(k, wav, (size_t)n) ? 0 : 1;
+}
+
+static int espeak_up_locked(char *err, size_t errlen)
+{
+    if (espeak_rate > 0)
+        return espeak_rate;
+    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
+    if (rate <= 0) {
+        snprintf(err, errlen, "espeak-ng could not start (is espeak-ng-data installed?)");
+        return -1;
+    }
+    espeak_SetSynthCallback(synth_callback);
+    espeak_SetParameter(espeakRATE, SPEECH_RATE_WPM, 0);
+    espeak_rate = rate;
+    return rate;
+}
+
+/* Lower-case letters, digits and '-' only: a language tag, never anything espeak could misread. */
+static void clean_tag(const char *lang, char *out, size_t len)
+{
+    size_t n = 0;
+    for (const char *p = lang ? lang : ""; *p && n + 1 < len; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (isalnum(c) || c == '-')
+            out[n++] = (char)tolower(c);
+        else if (c == '_')
+            out[n++] = '-';
+        else
+            break;
+    }
+    out[n] = '\0';
+}
+
+/* Selects the voice for lang and writes its name to out. */
+static void voice_locked(const char *lang, char *out, size_t len)
+{
+    char tag[36];
+    clean_tag(lang, tag, sizeof tag);
+    char primary[36];
+    snprintf(primary, sizeof primary, "%s", tag);
+    char *dash = strchr(primary, '-');
+    if (dash)
+        *dash = '\0';
+    const char *tries[] = {tag, primary, "en-us", "en"};
+    for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
+        if (strlen(tries[i]) >= 2 && espeak_SetVoiceByName(tries[i]) == EE_OK) {
+            snprintf(out, len, "%s", tries[i]);
+            return;
+        }
+    }
+    snprintf(out, len, "en");
+}
+
+int sp_speech_voice_for(const char *lang, char *out, size_t len)
+{
+    char err[128];
+    pthread_mutex_lock(&espeak_lock);
+    int rc = espeak_up_locked(err, sizeof err) > 0 ? 0 : -1;
+    if (rc == 0)
+        voice_locked(lang, out, len);
+    pthread_mutex_unlock(&espeak_lock);
+    return rc;
+}
+
+/* Synthesizes text into k; returns the sample rate, or -1. */
+static int synthesize_locked(const char *text, const char *lang, pcm_sink *k, char *err, size_t errlen)
+{
+    int rate = espeak_up_locked(err, errlen);
+    if (rate <= 0)
+        return -1;
+    char voice[36];
+    voice_locked(lang, voice, sizeof voice);
+    espeak_ERROR e = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, k);
+    espeak_Synchronize();
+    if (e != EE_OK) {
+        snprintf(err, errlen, "espeak-ng could not speak the text (error %d)", (int)e);
+        return -1;
+    }
+    return rate;
+}
+
+/* ---- the pure function ------------------------------------------------------------------- */
+
+typedef struct {
+    pcm_sink sink;
+    sp_pcm *pcm;
+    size_t cap;
+    bool failed;
+} grow_sink;
+
+static bool grow_put(pcm_sink *k, const int16_t *samples, size_t n)
+{
+    grow_sink *g = (grow_sink *)k;
+    sp_pcm *p = g->pcm;
+    if (p->count + n > g->cap) {
+        size_t cap = g->cap ? g->cap * 2 : 32768;
+        while (cap < p->count + n)
+            cap *= 2;
+        int16_t *bigger = malloc(cap * sizeof *bigger);
+        if (!bigger) {
+            g->failed = true;
+            return false;
+        }
+        if (p->count)
+            memcpy(bigger, p->samples, p->count * sizeof *bigger);
+        if (p->samples) /* realloc would leave the old copy behind unwiped */
+            explicit_bzero(p->samples, g->cap * sizeof *p->samples);
+        free(p->samples);
+        p->samples = bigger;
+        g->cap = cap;
+    }
+    memcpy(p->samples + p->count, samples, n * sizeof *samples);
+    p->count += n;
+    return true;
+}
+
+int sp_speech_synthesize(const char *text, const char *lang, sp_pcm *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    grow_sink g = {.sink = {grow_put}, .pcm = out};
+    pthread_mutex_lock(&espeak_lock);
+    int rate = synthesize_locked(text ? text : "", lang, &g.sink, err, errlen);
+    pthread_mutex_unlock(&espeak_lock);
+    if (rate > 0 && g.failed) {
+        snprintf(err, errlen, "out of memory for the speech samples");
+        rate = -1;
+    }
+    if (rate <= 0) {
+        sp_pcm_wipe(out);
+        return -1;
+    }
+    out->rate = rate;
+    return 0;
+}
+
+void sp_pcm_wipe(sp_pcm *pcm)
+{
+    if (pcm->samples)
+        explicit_bzero(pcm->samples, pcm->count * sizeof *pcm->samples);
+    free(pcm->samples);
+    memset(pcm, 0, sizeof *pcm);
+}
+
+/* ---- the worker and the device ----------------------------------------------------------- */
+
+struct sp_speech {
+    SDL_Thread *thread;
+    SDL_AudioDeviceID dev;      /* 0 until the worker opened it */
+    SDL_atomic_t state;         /* sp_speech_state */
+    char error[256];            /* written by the worker before state becomes FAILED */
+
+    /* The request, under lock. */
+    SDL_mutex *lock;
+    SDL_cond *wake;
+    char *text;                 /* the next text to say (owned, wiped when taken) */
+    char lang[36];
+    bool quit;
+
+    SDL_atomic_t generation;    /* bumped by every say and stop */
+    SDL_atomic_t abort;         /* the synthesis in progress is no longer wanted */
+    SDL_atomic_t drained;       /* the audio callback played out a finished text */
+    SDL_atomic_t playing;       /* the device is unpaused */
+
+    /* The ring, under the audio device lock. head and tail count samples ever read and written. */
+    int16_t ring[RING_SAMPLES];
+    size_t head, tail;
+    bool synth_done;            /* the whole text is in the ring */
+    int silent_periods;         /* callbacks since the ring ran dry after synth_done */
+};
+
+static void audio_callback(void *user, Uint8 *stream, int len)
+{
+    sp_speech *s = user;
+    size_t want = (size_t)len / sizeof(int16_t);
+    int16_t *out = (int16_t *)(void *)stream;
+    size_t have = s->tail - s->head, n = have < want ? have : want;
+    for (size_t i = 0; i < n; i++)
+        out[i] = s->ring[(s->head + i) % RING_SAMPLES];
+    s->head += n;
+    memset(out + n, 0, (want - n) * sizeof *out);
+    if (n == 0 && s->synth_done && ++s->silent_periods >= 2)
+        SDL_AtomicSet(&s->drained, 1);
+}
+
+/* Empties the ring and overwrites it. */
+static void wipe_ring(sp_speech *s, bool synth_done)
+{
+    SDL_LockAudioDevice(s->dev);
+    explicit_bzero(s->ring, sizeof s->ring);
+    s->head = s->tail = 0;
+    s->synth_done = synth_done;
+    s->silent_periods = 0;
+    SDL_UnlockAudioDevice(s->dev);
+}
+
+static void play(sp_speech *s, bool on)
+{
+    if (SDL_AtomicGet(&s->playing) == (int)on)
+        return;
+    SDL_AtomicSet(&s->playing, on);
+    SDL_PauseAudioDevice(s->dev, on ? 0 : 1);
+}
+
+typedef struct {
+    pcm_sink sink;
+    sp_speech *s;
+    int generation;
+} ring_sink;
+
+static bool ring_put(pcm_sink *k, const int16_t *samples, size_t n)
+{
+    ring_sink *r = (ring_sink *)k;
+    sp_speech *s = r->s;
+    while (n > 0) {
+        if (SDL_AtomicGet(&s->abort) || SDL_AtomicGet(&s->generation) != r->generation)
+            return false;
+        SDL_LockAudioDevice(s->dev);
+        size_t space = RING_SAMPLES - (s->tail - s->head), k2 = space < n ? space : n;
+        for (size_t i = 0; i < k2; i++)
+            s->ring[(s->tail + i) % RING_SAMPLES] = samples[i];
+        s->tail += k2;
+        SDL_UnlockAudioDevice(s->dev);
+        samples += k2;
+        n -= k2;
+        if (k2 > 0)
+            play(s, true);
+        if (n > 0)
+            SDL_Delay(10); /* the ring is full: let the device play some of it */
+    }
+    return true;
+}
+
+static void fail_start(sp_speech *s, const char *fmt, const char *detail)
+{
+    snprintf(s->error, sizeof s->error, fmt, detail);
+    SDL_AtomicSet(&s->state, SP_SPEECH_FAILED);
+}
+
+static int worker(void *arg)
+{
+    sp_speech *s = arg;
+    char err[256] = "";
+    pthread_mutex_lock(&espeak_lock);
+    int rate = espeak_up_locked(err, sizeof err);
+    pthread_mutex_unlock(&espeak_lock);
+    if (rate <= 0) {
+        fail_start(s, "%s", err);
+        return 0;
+    }
+    SDL_AudioSpec want, have;
+    SDL_zero(want);
+    want.freq = rate;
+    want.format = AUDIO_S16SYS;
+    want.channels = 1;
+    want.samples = 1024;
+    want.callback = audio_callback;
+    want.userdata = s;
+    s->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0); /* SDL converts to what the device takes */
+    if (!s->dev) {
+        fail_start(s, "no audio device: %s", SDL_GetError());
+        return 0;
+    }
+    SDL_AtomicSet(&s->state, SP_SPEECH_READY);
+
+    for (;;) {
+        SDL_LockMutex(s->lock);
+        while (!s->quit && !s->text && !SDL_AtomicGet(&s->drained)) {
+            if (SDL_AtomicGet(&s->playing))
+                SDL_CondWaitTimeout(s->wake, s->lock, 50); /* the audio callback does not signal */
+            else
+                SDL_CondWait(s->wake, s->lock);
+        }
+        if (s->quit) {
+            SDL_UnlockMutex(s->lock);
+            break;
+        }
+        char *text = s->text;
+        s->text = NULL;
+        char lang[36];
+        memcpy(lang, s->lang, sizeof lang);
+        int generation = SDL_AtomicGet(&s->generation);
+        SDL_AtomicSet(&s->abort, 0);
+        SDL_UnlockMutex(s->lock);
+
+        if (!text) { /* played out: stop the device and forget the sound */
+            SDL_AtomicSet(&s->drained, 0);
+            play(s, false);
+            wipe_ring(s, false);
+            continue;
+        }
+        wipe_ring(s, false);
+        SDL_AtomicSet(&s->drained, 0);
+        ring_sink sink = {.sink = {ring_put}, .s = s, .generation = generation};
+        pthread_mutex_lock(&espeak_lock);
+        synthesize_locked(text, lang, &sink.sink, err, sizeof err);
+        pthread_mutex_unlock(&espeak_lock);
+        explicit_bzero(text, strlen(text));
+        free(text);
+        SDL_LockAudioDevice(s->dev);
+        if (SDL_AtomicGet(&s->generation) == generation)
+            s->synth_done = true; /* the callback drains the rest, then says so */
+        SDL_UnlockAudioDevice(s->dev);
+        if (SDL_AtomicGet(&s->generation) == generation)
+            play(s, true); /* even an empty text drains, so the device pauses again */
+    }
+    if (SDL_AtomicGet(&s->playing))
+        play(s, false);
+    wipe_ring(s, false);
+    return 0;
+}
+
+sp_speech *sp_speech_new(char *err, size_t errlen)
+{
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        snprintf(err, errlen, "no audio: %s", SDL_GetError());
+        return NULL;
+    }
+    sp_speech *s = calloc(1, sizeof *s);
+    if (!s)
+        goto fail;
+    s->lock = SDL_CreateMutex();
+    s->wake = SDL_CreateCond();
+    if (!s->lock || !s->wake)
+        goto fail;
+    SDL_AtomicSet(&s->state, SP_SPEECH_STARTING);
+    s->thread = SDL_CreateThread(worker, "signpost-speech", s);
+    if (!s->thread)
+        goto fail;
+    return s;
+fail:
+    snprintf(err, errlen, "cannot start the speech thread: %s", SDL_GetError());
+    if (s) {
+        if (s->wake)
+            SDL_DestroyCond(s->wake);
+        if (s->lock)
+            SDL_DestroyMutex(s->lock);
+        free(s);
+    }
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    return NULL;
+}
+
+void sp_speech_free(sp_speech *s)
+{
+    if (!s)
+        return;
+    SDL_LockMutex(s->lock);
+    s->quit = true;
+    SDL_AtomicAdd(&s->generation, 1);
+    SDL_AtomicSet(&s->abort, 1);
+    SDL_CondSignal(s->wake);
+    SDL_UnlockMutex(s->lock);
+    SDL_WaitThread(s->thread, NULL);
+    if (s->text) {
+        explicit_bzero(s->text, strlen(s->text));
+        free(s->text);
+    }
+    if (s->dev)
+        SDL_CloseAudioDevice(s->dev);
+    SDL_DestroyCond(s->wake);
+    SDL_DestroyMutex(s->lock);
+    explicit_bzero(s->ring, sizeof s->ring);
+    free(s);
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+}
+
+sp_speech_state sp_speech_get_state(sp_speech *s) { return s ? (sp_speech_state)SDL_AtomicGet(&s->state) : SP_SPEECH_FAILED; }
+
+const char *sp_speech_error(sp_speech *s)
+{
+    return s && SDL_AtomicGet(&s->state) == SP_SPEECH_FAILED ? s->error : "";
+}
+
+/* Replaces the request (NULL: none) and tells the synthesis in progress to give up. */
+static void replace_request(sp_speech *s, char *text, const char *lang)
+{
+    SDL_LockMutex(s->lock);
+    if (s->text) {
+        explicit_bzero(s->text, strlen(s->text));
+        free(s->text);
+    }
+    s->text = text;
+    if (lang)
+        snprintf(s->lang, sizeof s->lang, "%s", lang);
+    SDL_AtomicAdd(&s->generation, 1);
+    SDL_AtomicSet(&s->abort, 1);
+    SDL_CondSignal(s->wake);
+    SDL_UnlockMutex(s->lock);
+}
+
+void sp_speech_say(sp_speech *s, const char *text, const char *lang)
+{
+    if (!s || sp_speech_get_state(s) != SP_SPEECH_READY || !text)
+        return;
+    char *copy = strdup(text);
+    if (!copy)
+        return;
+    replace_request(s, copy, lang ? lang : "en");
+    wipe_ring(s, false); /* the old text stops at once, not after what was queued */
+}
+
+void sp_speech_stop(sp_speech *s)
+{
+    if (!s || sp_speech_get_state(s) != SP_SPEECH_READY)
+        return;
+    replace_request(s, NULL, NULL);
+    play(s, false);
+    wipe_ring(s, false);
+}
+
+bool sp_speech_busy(sp_speech *s)
+{
+    if (!s || sp_speech_get_state(s) != SP_SPEECH_READY)
+        return false;
+    SDL_LockMutex(s->lock);
+    bool pending = s->text != NULL;
+    SDL_UnlockMutex(s->lock);
+    return pending || SDL_AtomicGet(&s->playing);
+}
