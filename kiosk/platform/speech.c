@@ -18,7 +18,11 @@
  *
  * When the ring has run dry after a finished synthesis, the audio callback plays two periods
  * of silence (so SDL's own buffers hold silence, not speech) and marks the playback drained; the
- * worker then pauses the device, which costs nothing while idle, and wipes the ring. */
+ * worker then pauses and closes the device and wipes the ring. Only the worker opens, pauses and
+ * closes the device, and it is open only while there is something to say: an open device, even
+ * paused, keeps SDL's audio thread writing silence, which an idle kiosk should not pay for. The
+ * worker opens it once at start only to learn whether "Read to me" can be offered at all; a stop
+ * is a request like a text, and the worker silences, wipes and closes. */
 #include "platform/speech.h"
 
 #include <SDL.h>
@@ -195,7 +199,8 @@ void sp_pcm_wipe(sp_pcm *pcm)
 
 struct sp_speech {
     SDL_Thread *thread;
-    SDL_AudioDeviceID dev;      /* 0 until the worker opened it */
+    SDL_AudioDeviceID dev;      /* open only while speaking (worker thread only); else 0 */
+    SDL_AudioSpec want;         /* how the device is opened */
     SDL_atomic_t state;         /* sp_speech_state */
     char error[256];            /* written by the worker before state becomes FAILED */
 
@@ -205,6 +210,7 @@ struct sp_speech {
     char *text;                 /* the next text to say (owned, wiped when taken) */
     char lang[36];
     bool quit;
+    bool stop;                  /* silence now: pause, forget the sound, close the device */
 
     SDL_atomic_t generation;    /* bumped by every say and stop */
     SDL_atomic_t abort;         /* the synthesis in progress is no longer wanted */
@@ -235,20 +241,43 @@ static void audio_callback(void *user, Uint8 *stream, int len)
 /* Empties the ring and overwrites it. */
 static void wipe_ring(sp_speech *s, bool synth_done)
 {
-    SDL_LockAudioDevice(s->dev);
+    if (s->dev)
+        SDL_LockAudioDevice(s->dev);
     explicit_bzero(s->ring, sizeof s->ring);
     s->head = s->tail = 0;
     s->synth_done = synth_done;
     s->silent_periods = 0;
-    SDL_UnlockAudioDevice(s->dev);
+    if (s->dev)
+        SDL_UnlockAudioDevice(s->dev);
 }
 
 static void play(sp_speech *s, bool on)
 {
-    if (SDL_AtomicGet(&s->playing) == (int)on)
+    if (!s->dev || SDL_AtomicGet(&s->playing) == (int)on)
         return;
     SDL_AtomicSet(&s->playing, on);
     SDL_PauseAudioDevice(s->dev, on ? 0 : 1);
+}
+
+/* The device is open only while there is something to say: an open device, even paused, keeps
+ * SDL's audio thread writing silence, which an idle kiosk should not pay for. */
+static bool device_open(sp_speech *s)
+{
+    if (!s->dev) {
+        SDL_AudioSpec have;
+        s->dev = SDL_OpenAudioDevice(NULL, 0, &s->want, &have, 0); /* SDL converts to what it takes */
+        SDL_AtomicSet(&s->playing, 0);
+    }
+    return s->dev != 0;
+}
+
+static void device_close(sp_speech *s)
+{
+    play(s, false);
+    wipe_ring(s, false);
+    if (s->dev)
+        SDL_CloseAudioDevice(s->dev);
+    s->dev = 0;
 }
 
 typedef struct {
@@ -297,24 +326,23 @@ static int worker(void *arg)
         fail_start(s, "%s", err);
         return 0;
     }
-    SDL_AudioSpec want, have;
-    SDL_zero(want);
-    want.freq = rate;
-    want.format = AUDIO_S16SYS;
-    want.channels = 1;
-    want.samples = 1024;
-    want.callback = audio_callback;
-    want.userdata = s;
-    s->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0); /* SDL converts to what the device takes */
-    if (!s->dev) {
+    SDL_zero(s->want);
+    s->want.freq = rate;
+    s->want.format = AUDIO_S16SYS;
+    s->want.channels = 1;
+    s->want.samples = 1024;
+    s->want.callback = audio_callback;
+    s->want.userdata = s;
+    if (!device_open(s)) { /* there must be a device to offer "Read to me" at all */
         fail_start(s, "no audio device: %s", SDL_GetError());
         return 0;
     }
+    device_close(s);
     SDL_AtomicSet(&s->state, SP_SPEECH_READY);
 
     for (;;) {
         SDL_LockMutex(s->lock);
-        while (!s->quit && !s->text && !SDL_AtomicGet(&s->drained)) {
+        while (!s->quit && !s->text && !s->stop && !SDL_AtomicGet(&s->drained)) {
             if (SDL_AtomicGet(&s->playing))
                 SDL_CondWaitTimeout(s->wake, s->lock, 50); /* the audio callback does not signal */
             else
@@ -326,19 +354,25 @@ static int worker(void *arg)
         }
         char *text = s->text;
         s->text = NULL;
+        s->stop = false;
         char lang[36];
         memcpy(lang, s->lang, sizeof lang);
         int generation = SDL_AtomicGet(&s->generation);
         SDL_AtomicSet(&s->abort, 0);
         SDL_UnlockMutex(s->lock);
 
-        if (!text) { /* played out: stop the device and forget the sound */
+        if (!text) { /* played out, or told to stop: silence, forget the sound, close the device */
             SDL_AtomicSet(&s->drained, 0);
-            play(s, false);
-            wipe_ring(s, false);
+            device_close(s);
             continue;
         }
-        wipe_ring(s, false);
+        if (!device_open(s)) { /* the device went away: say nothing, try again next time */
+            explicit_bzero(text, strlen(text));
+            free(text);
+            continue;
+        }
+        play(s, false);
+        wipe_ring(s, false); /* the old text stops at once, not after what was queued */
         SDL_AtomicSet(&s->drained, 0);
         ring_sink sink = {.sink = {ring_put}, .s = s, .generation = generation};
         pthread_mutex_lock(&espeak_lock);
@@ -353,9 +387,7 @@ static int worker(void *arg)
         if (SDL_AtomicGet(&s->generation) == generation)
             play(s, true); /* even an empty text drains, so the device pauses again */
     }
-    if (SDL_AtomicGet(&s->playing))
-        play(s, false);
-    wipe_ring(s, false);
+    device_close(s);
     return 0;
 }
 
@@ -405,8 +437,6 @@ void sp_speech_free(sp_speech *s)
         explicit_bzero(s->text, strlen(s->text));
         free(s->text);
     }
-    if (s->dev)
-        SDL_CloseAudioDevice(s->dev);
     SDL_DestroyCond(s->wake);
     SDL_DestroyMutex(s->lock);
     explicit_bzero(s->ring, sizeof s->ring);
@@ -421,7 +451,8 @@ const char *sp_speech_error(sp_speech *s)
     return s && SDL_AtomicGet(&s->state) == SP_SPEECH_FAILED ? s->error : "";
 }
 
-/* Replaces the request (NULL: none) and tells the synthesis in progress to give up. */
+/* Replaces the request (NULL: silence) and tells the synthesis in progress to give up. Only the
+ * worker touches the audio device. */
 static void replace_request(sp_speech *s, char *text, const char *lang)
 {
     SDL_LockMutex(s->lock);
@@ -430,6 +461,7 @@ static void replace_request(sp_speech *s, char *text, const char *lang)
         free(s->text);
     }
     s->text = text;
+    s->stop = text == NULL;
     if (lang)
         snprintf(s->lang, sizeof s->lang, "%s", lang);
     SDL_AtomicAdd(&s->generation, 1);
@@ -446,7 +478,6 @@ void sp_speech_say(sp_speech *s, const char *text, const char *lang)
     if (!copy)
         return;
     replace_request(s, copy, lang ? lang : "en");
-    wipe_ring(s, false); /* the old text stops at once, not after what was queued */
 }
 
 void sp_speech_stop(sp_speech *s)
@@ -454,8 +485,6 @@ void sp_speech_stop(sp_speech *s)
     if (!s || sp_speech_get_state(s) != SP_SPEECH_READY)
         return;
     replace_request(s, NULL, NULL);
-    play(s, false);
-    wipe_ring(s, false);
 }
 
 bool sp_speech_busy(sp_speech *s)
