@@ -64,6 +64,22 @@ uint64_t kiosk_countdown_deadline(uint64_t end, long long drawn_seconds)
     return end - (uint64_t)(drawn_seconds - 1) * 1000;
 }
 
+bool kiosk_page_key(int *scroll, int max_scroll, int page, sp_app_key k)
+{
+    switch (k) {
+    case SP_KEY_PAGE_DOWN: *scroll += page; break;
+    case SP_KEY_PAGE_UP: *scroll -= page; break;
+    case SP_KEY_HOME: *scroll = 0; break;
+    case SP_KEY_END: *scroll = max_scroll; break;
+    default: return false;
+    }
+    if (*scroll > max_scroll)
+        *scroll = max_scroll;
+    if (*scroll < 0)
+        *scroll = 0;
+    return true;
+}
+
 long long kiosk_seconds_left(uint64_t end, uint64_t now) { return now >= end ? 0 : (long long)((end - now + 999) / 1000); }
 
 void kiosk_go(sp_app *app, kiosk_screen_id screen, uint64_t now)

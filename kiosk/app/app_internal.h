@@ -254,6 +254,9 @@ size_t kiosk_screen_words(const sp_draw_list *dl, const sp_ui *ui, int header_bo
 /* A centred message page: title, body, optional status line and an optional button. */
 void kiosk_message_page(sp_app *app, sp_ui *ui, const char *icon, const char *title, const char *body,
                         const char *status, const char *button, sp_color title_color);
+/* Page Down / Page Up (by `page` pixels), Home and End on a page that scrolls: moves *scroll and
+ * keeps it within 0..max_scroll. Returns false for any other key. */
+bool kiosk_page_key(int *scroll, int max_scroll, int page, sp_app_key k);
 /* When a countdown to `end` that shows drawn_seconds must be drawn again. */
 uint64_t kiosk_countdown_deadline(uint64_t end, long long drawn_seconds);
 long long kiosk_seconds_left(uint64_t end, uint64_t now);

@@ -236,14 +236,8 @@ static void scroll(sp_app *app, int dy)
 static bool key(sp_app *app, sp_app_key k, uint64_t now)
 {
     (void)now;
-    int page = app->theme.h * 3 / 4;
-    switch (k) {
-    case SP_KEY_PAGE_DOWN: scroll(app, page); return true;
-    case SP_KEY_PAGE_UP: scroll(app, -page); return true;
-    case SP_KEY_END: scroll(app, app->person.detail_max_scroll); return true;
-    case SP_KEY_HOME: scroll(app, -app->person.detail_scroll); return true;
-    default: return false;
-    }
+    kiosk_person *p = &app->person;
+    return kiosk_page_key(&p->detail_scroll, p->detail_max_scroll, app->theme.h * 3 / 4, k);
 }
 
 static void back(sp_app *app, uint64_t now) { kiosk_go(app, KIOSK_SCREEN_GOALS, now); }

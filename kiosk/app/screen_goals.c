@@ -300,19 +300,9 @@ static bool key(sp_app *app, sp_app_key k, uint64_t now)
     int n = (int)app->person.ngoals;
     int focus = ui->focus_id - KIOSK_ACT_CARD;
     bool on_card = ui->focus_visible && focus >= 0 && focus < n;
+    if (kiosk_page_key(&app->person.scroll, L.max_scroll, L.view.h - L.card_h / 2, k))
+        return true;
     switch (k) {
-    case SP_KEY_PAGE_DOWN:
-        scroll(app, L.view.h - L.card_h / 2);
-        return true;
-    case SP_KEY_PAGE_UP:
-        scroll(app, -(L.view.h - L.card_h / 2));
-        return true;
-    case SP_KEY_HOME:
-        app->person.scroll = 0;
-        return true;
-    case SP_KEY_END:
-        app->person.scroll = L.max_scroll;
-        return true;
     case SP_KEY_UP:
     case SP_KEY_DOWN:
         if (!on_card || n == 0)

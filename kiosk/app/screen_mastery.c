@@ -493,22 +493,7 @@ static bool key(sp_app *app, sp_app_key k, uint64_t now)
 {
     (void)now;
     mastery_layout L = layout(app);
-    switch (k) {
-    case SP_KEY_PAGE_DOWN:
-        scroll(app, L.view.h - L.card_h / 2);
-        return true;
-    case SP_KEY_PAGE_UP:
-        scroll(app, -(L.view.h - L.card_h / 2));
-        return true;
-    case SP_KEY_HOME:
-        app->person.mastery.scroll = 0;
-        return true;
-    case SP_KEY_END:
-        app->person.mastery.scroll = L.max_scroll;
-        return true;
-    default:
-        return false;
-    }
+    return kiosk_page_key(&app->person.mastery.scroll, L.max_scroll, L.view.h - L.card_h / 2, k);
 }
 
 const kiosk_screen kiosk_screen_mastery = {
