@@ -1,10 +1,12 @@
-/* cmd_class.c — `signpost-admin class`: add, list, show (roster), enroll, unenroll, edit, archive.
+/* cmd_class.c — `signpost-admin class`: add, list, show (roster), enroll, unenroll, edit, archive,
+ * import.
  *
  * A class (section) is keyed by its code, e.g. ELA8-2. Enrolling takes the class code and any
  * number of SIS ids; every id is checked before anything is written, so one unknown student
- * leaves the class as it was. */
+ * leaves the class as it was. `import` (class_import.c) loads a whole timetable from a CSV. */
 #include "admin.h"
 #include "dates.h"
+#include "roster_fields.h"
 #include "table_out.h"
 
 #include <ctype.h>
@@ -12,8 +14,10 @@
 #include <string.h>
 #include <strings.h>
 
-static bool grade_parse(const char *s, int *grade)
+bool sp_class_grade_parse(const char *s, int *grade)
 {
+    if (!s)
+        return false;
     if (strcasecmp(s, "K") == 0 || strcasecmp(s, "KG") == 0) {
         *grade = 0;
         return true;
@@ -78,15 +82,15 @@ static void class_opts(sp_opt o[O_COUNT])
 static int check_fields(sp_admin *a, const sp_opt *o, int *grade, long long *teacher)
 {
     int rc;
-    if ((rc = sp_admin_check_text(a, "--name", o[O_NAME].value, 200, false)) ||
-        (rc = sp_admin_check_text(a, "--subject", o[O_SUBJECT].value, 200, false)) ||
-        (rc = sp_admin_check_text(a, "--room", o[O_ROOM].value, 100, false)) ||
-        (rc = sp_admin_check_text(a, "--teacher", o[O_TEACHER].value, 64, false)) ||
-        (rc = sp_admin_check_text(a, "--new-code", o[O_NEW_CODE].value, 64, false)))
+    if ((rc = sp_admin_check_text(a, "--name", o[O_NAME].value, SP_NAME_MAX, false)) ||
+        (rc = sp_admin_check_text(a, "--subject", o[O_SUBJECT].value, SP_NAME_MAX, false)) ||
+        (rc = sp_admin_check_text(a, "--room", o[O_ROOM].value, SP_ROOM_MAX, false)) ||
+        (rc = sp_admin_check_text(a, "--teacher", o[O_TEACHER].value, SP_CODE_MAX, false)) ||
+        (rc = sp_admin_check_text(a, "--new-code", o[O_NEW_CODE].value, SP_CODE_MAX, false)))
         return rc;
     if (o[O_NAME].value && !*o[O_NAME].value)
         return sp_admin_fail(a, SP_EXIT_USAGE, "--name: expected the class name (1 to 200 characters), got nothing");
-    if (o[O_GRADE].value && !grade_parse(o[O_GRADE].value, grade)) {
+    if (o[O_GRADE].value && !sp_class_grade_parse(o[O_GRADE].value, grade)) {
         char ex[128];
         return sp_admin_fail(a, SP_EXIT_USAGE, "--grade: expected K or 1-12, got '%s'", sp_excerpt(o[O_GRADE].value, ex, sizeof ex));
     }
@@ -119,7 +123,7 @@ static int class_add(sp_admin *a, int argc, char **argv)
         return sp_admin_fail(a, SP_EXIT_USAGE, "--code: expected a class code such as ELA8-2 (1 to 64 characters), got nothing");
     if (!o[O_NAME].value)
         return sp_admin_fail(a, SP_EXIT_USAGE, "--name: expected the class name (1 to 200 characters), got nothing");
-    if ((rc = sp_admin_check_text(a, "--code", o[O_CODE].value, 64, false)) || (rc = check_fields(a, o, &grade, &teacher)))
+    if ((rc = sp_admin_check_text(a, "--code", o[O_CODE].value, SP_CODE_MAX, false)) || (rc = check_fields(a, o, &grade, &teacher)))
         return rc;
     if (code_exists(a, o[O_CODE].value))
         return sp_admin_fail(a, SP_EXIT_USAGE, "--code: a class with code '%s' already exists (use `class edit`)", o[O_CODE].value);
@@ -429,6 +433,26 @@ static const sp_admin_verb CLASS_VERBS[] = {
      "Usage: signpost-admin class archive CODE [--undo]\n\n"
      "Hides the class from lists; enrollments and milestones are kept. --undo restores it.\n\n"
      "Example:\n  signpost-admin class archive ELA8-2\n"},
+    {"import", sp_class_import, 0, "add or update classes from a CSV (an SIS export)",
+     "Usage: signpost-admin class import FILE.csv [--dry-run]\n\n"
+     "Reads classes exported from a spreadsheet or SIS (UTF-8, with or without BOM, CRLF or LF,\n"
+     "quoted values may hold commas and line breaks). The first row names the columns (any case):\n"
+     "  code, name                 required: the section code (1-64 characters) and the class name\n"
+     "  subject, room              optional text\n"
+     "  grade                      optional: K or 1-12\n"
+     "  teacher                    optional: the staff code of an existing staff member\n"
+     "Classes are matched by code: new ones are added, existing ones updated. A column the file\n"
+     "lacks leaves the stored values alone; an empty grade or teacher cell clears it. If any line is\n"
+     "bad (a missing code or name, an unknown teacher, a bad grade, a code twice, text that is not\n"
+     "UTF-8 or too long), every bad line is reported as `line N, column NAME: expected ..., got\n"
+     "'...'` and nothing is imported. Import staff first (`staff import`), students last.\n\n"
+     "Options:\n"
+     "  --dry-run   check the file and report what would happen; write nothing\n\n"
+     "Examples:\n"
+     "  signpost-admin class import classes.csv --dry-run\n"
+     "  signpost-admin class import classes.csv\n"
+     "  signpost-admin staff import staff.csv && signpost-admin class import classes.csv && \\\n"
+     "      signpost-admin student import students.csv      # a whole school from three files\n"},
     {0}};
 
-const sp_admin_noun sp_cmd_class = {"class", "add classes and manage their rosters", CLASS_VERBS};
+const sp_admin_noun sp_cmd_class = {"class", "add or import classes and manage their rosters", CLASS_VERBS};

@@ -1,9 +1,11 @@
-/* cmd_staff.c — `signpost-admin staff`: add, list, show, edit, archive teachers and other staff.
+/* cmd_staff.c — `signpost-admin staff`: add, list, show, edit, archive, import teachers and other
+ * staff.
  *
  * Staff are keyed by a staff code (e.g. T01). Their role decides what the kiosk's teacher menu
- * allows: teacher, support or admin. */
+ * allows: teacher, support or admin. `import` (staff_import.c) loads them all from a CSV. */
 #include "admin.h"
 #include "db.h"
+#include "roster_fields.h"
 #include "table_out.h"
 
 #include <string.h>
@@ -17,13 +19,12 @@ static void staff_opts(sp_opt o[O_COUNT])
         o[i] = (sp_opt){names[i], true, NULL};
 }
 
-static bool role_ok(const char *r)
+bool sp_staff_role_ok(const char *r)
 {
     return strcmp(r, "teacher") == 0 || strcmp(r, "support") == 0 || strcmp(r, "admin") == 0;
 }
 
-/* A plausible address: one '@' with something on both sides and no spaces. */
-static bool email_ok(const char *e)
+bool sp_staff_email_ok(const char *e)
 {
     const char *at = strchr(e, '@');
     return !*e || (at && at != e && at[1] && !strchr(at + 1, '@') && !strpbrk(e, " \t"));
@@ -32,20 +33,20 @@ static bool email_ok(const char *e)
 static int check_fields(sp_admin *a, const sp_opt *o)
 {
     int rc;
-    if ((rc = sp_admin_check_text(a, "--given", o[O_GIVEN].value, 200, false)) ||
-        (rc = sp_admin_check_text(a, "--family", o[O_FAMILY].value, 200, false)) ||
-        (rc = sp_admin_check_text(a, "--display", o[O_DISPLAY].value, 200, false)) ||
-        (rc = sp_admin_check_text(a, "--email", o[O_EMAIL].value, 320, false)) ||
-        (rc = sp_admin_check_text(a, "--new-code", o[O_NEW_CODE].value, 64, false)))
+    if ((rc = sp_admin_check_text(a, "--given", o[O_GIVEN].value, SP_NAME_MAX, false)) ||
+        (rc = sp_admin_check_text(a, "--family", o[O_FAMILY].value, SP_NAME_MAX, false)) ||
+        (rc = sp_admin_check_text(a, "--display", o[O_DISPLAY].value, SP_NAME_MAX, false)) ||
+        (rc = sp_admin_check_text(a, "--email", o[O_EMAIL].value, SP_EMAIL_MAX, false)) ||
+        (rc = sp_admin_check_text(a, "--new-code", o[O_NEW_CODE].value, SP_CODE_MAX, false)))
         return rc;
     if (o[O_GIVEN].value && !*o[O_GIVEN].value)
         return sp_admin_fail(a, SP_EXIT_USAGE, "--given: expected a given name (1 to 200 characters), got nothing");
     if (o[O_NEW_CODE].value && !*o[O_NEW_CODE].value)
         return sp_admin_fail(a, SP_EXIT_USAGE, "--new-code: expected a staff code (1 to 64 characters), got nothing");
-    if (o[O_EMAIL].value && !email_ok(o[O_EMAIL].value))
+    if (o[O_EMAIL].value && !sp_staff_email_ok(o[O_EMAIL].value))
         return sp_admin_fail(a, SP_EXIT_USAGE, "--email: expected an address such as name@school.org, got '%s'",
                              o[O_EMAIL].value);
-    if (o[O_ROLE].value && !role_ok(o[O_ROLE].value)) {
+    if (o[O_ROLE].value && !sp_staff_role_ok(o[O_ROLE].value)) {
         char ex[128];
         return sp_admin_fail(a, SP_EXIT_USAGE, "--role: expected teacher, support or admin, got '%s'",
                              sp_excerpt(o[O_ROLE].value, ex, sizeof ex));
@@ -115,7 +116,7 @@ static int staff_add(sp_admin *a, int argc, char **argv)
         return sp_admin_fail(a, SP_EXIT_USAGE, "--code: expected a staff code such as T01 (1 to 64 characters), got nothing");
     if (!o[O_GIVEN].value)
         return sp_admin_fail(a, SP_EXIT_USAGE, "--given: expected a given name (1 to 200 characters), got nothing");
-    if ((rc = sp_admin_check_text(a, "--code", o[O_CODE].value, 64, false)) || (rc = check_fields(a, o)))
+    if ((rc = sp_admin_check_text(a, "--code", o[O_CODE].value, SP_CODE_MAX, false)) || (rc = check_fields(a, o)))
         return rc;
     if (code_exists(a, o[O_CODE].value))
         return sp_admin_fail(a, SP_EXIT_USAGE, "--code: a staff member with code '%s' already exists (use `staff edit`)",
@@ -197,7 +198,7 @@ static int staff_list(sp_admin *a, int argc, char **argv)
     int rc;
     if ((rc = sp_admin_parse(a, argc, argv, o, 2, NULL, 0, NULL)))
         return rc;
-    if (o[1].value && !role_ok(o[1].value))
+    if (o[1].value && !sp_staff_role_ok(o[1].value))
         return sp_admin_fail(a, SP_EXIT_USAGE, "--role: expected teacher, support or admin, got '%s'", o[1].value);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(a->db,
@@ -334,6 +335,24 @@ static const sp_admin_verb STAFF_VERBS[] = {
      "Usage: signpost-admin staff archive CODE [--undo]\n\n"
      "Hides them from lists; what they entered is kept. --undo restores them.\n\n"
      "Example:\n  signpost-admin staff archive T01\n"},
+    {"import", sp_staff_import, 0, "add or update staff from a CSV (an SIS export)",
+     "Usage: signpost-admin staff import FILE.csv [--dry-run]\n\n"
+     "Reads staff exported from a spreadsheet or SIS (UTF-8, with or without BOM, CRLF or LF,\n"
+     "quoted values may hold commas and line breaks). The first row names the columns (any case):\n"
+     "  staff_code, given_name       required: the staff code (1-64 characters) and given name\n"
+     "  family_name, display_name    optional (display_name is how students see them: \"Ms. Rivera\")\n"
+     "  email                        optional: name@school.org\n"
+     "  role                         optional: teacher, support or admin (any case)\n"
+     "Staff are matched by staff_code: new ones are added, existing ones updated. A column the file\n"
+     "lacks leaves the stored values alone; an empty role means teacher for someone new and keeps\n"
+     "an existing person's role. If any line is bad (a missing code or name, a bad email or role,\n"
+     "a code twice, text that is not UTF-8 or too long), every bad line is reported as `line N,\n"
+     "column NAME: expected ..., got '...'` and nothing is imported.\n\n"
+     "Options:\n"
+     "  --dry-run   check the file and report what would happen; write nothing\n\n"
+     "Examples:\n"
+     "  signpost-admin staff import staff.csv --dry-run\n"
+     "  signpost-admin --json staff import staff.csv\n"},
     {0}};
 
-const sp_admin_noun sp_cmd_staff = {"staff", "add and look after teachers and other staff", STAFF_VERBS};
+const sp_admin_noun sp_cmd_staff = {"staff", "add, import and look after teachers and other staff", STAFF_VERBS};

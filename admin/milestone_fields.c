@@ -476,7 +476,12 @@ int sp_ms_report_csv(sp_admin *a, const char *path, sp_csv_table *t, bool dry_ru
         if (errs)
             json_array_append_new(errs, json_pack("{s:I, s:s}", "line", (json_int_t)e->line, "message", e->message));
     }
-    fprintf(a->err, "signpost-admin %s: %s: %zu bad line%s; %s\n", a->command, path, lines, lines == 1 ? "" : "s",
+    char what[64];
+    if (lines)
+        snprintf(what, sizeof what, "%zu bad line%s", lines, lines == 1 ? "" : "s");
+    else
+        snprintf(what, sizeof what, "the file cannot be used");
+    fprintf(a->err, "signpost-admin %s: %s: %s; %s\n", a->command, path, what,
             dry_run ? "this was a dry run, nothing was written"
                     : "nothing was imported (fix them and run the import again)");
     if (errs) {
