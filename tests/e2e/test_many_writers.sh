@@ -2,7 +2,7 @@
 # test_many_writers.sh — three kiosks and the admin tool write to one database at the same time
 # and nothing is lost (SPEC §8): each kiosk is the real signpost-kiosk running a replay in which a
 # 7th grader saves self-check after self-check, while the teacher records measurements and
-# shout-outs with signpost-admin in a loop, now and then importing a 20,000-student roster. A
+# shout-outs with signpost-admin in a loop, now and then importing a 5,000-student roster. A
 # kiosk that meets the teacher's write lock says "Saving…" and retries (the test prints how many
 # such frames it saw); one that gave up would stop on its "couldn't save" page and fail its
 # script. Afterwards every self-check and every measurement is there and the file is intact.
@@ -33,7 +33,7 @@ done
 # A big roster import holds the write lock far longer than the kiosk's few milliseconds of patience.
 {
   echo "sis_id,given_name,family_name,grade"
-  for i in $(seq 20000); do echo "X$i,Student,Number $i,7"; done
+  for i in $(seq 5000); do echo "X$i,Student,Number $i,7"; done
 } > "$TMP/roster.csv"
 MILESTONE=$(sqlite3 "$DB" "SELECT m.id FROM milestones m JOIN students s ON s.id = m.student_id
                             WHERE s.sis_id = 'M7001' AND m.visibility = 'kiosk' ORDER BY m.id LIMIT 1")
