@@ -6,9 +6,10 @@
 # self-check after another (SAVES of them; the harness runs in virtual time, so the process goes
 # flat out and spends its time drawing, committing and starting the next one). With
 # $SIGNPOST_KIOSK_TRACE set, the kiosk appends "saved self-check ID" after each commit and before
-# "Saved" can be drawn. Each of RUNS runs is killed with SIGKILL after a random delay spread
-# over the length of an uninterrupted run (seeded: set SIGNPOST_KILL_SEED to repeat a run; the
-# seed is printed). The same database copy carries on from kill to kill, so every run also starts
+# "Saved" can be drawn. Each of RUNS runs is killed with SIGKILL at a random point of the saving:
+# after a random number of reported saves plus a random few milliseconds, so the kill lands in
+# the middle of the run however fast or loaded the machine is (seeded: set SIGNPOST_KILL_SEED to
+# repeat a run; the seed is printed). The same database copy carries on from kill to kill, so every run also starts
 # on a database that was just recovered. After each kill: PRAGMA integrity_check says ok and
 # every id the trace reported as saved is there with the rating that was tapped.
 set -euo pipefail
@@ -45,6 +46,7 @@ KWAME=$(sqlite3 "$DB" "SELECT id FROM students WHERE sis_id = 'M7003'")
 } > "$TMP/saves.replay"
 
 now_ms() { date +%s%3N; }
+saves_in() { local n=0; [ -f "$1" ] && n=$(grep -c '^saved ' "$1" || true); echo "${n:-0}"; }
 
 # One run to completion: it must pass and tells how long a run takes.
 t0=$(now_ms)
@@ -56,12 +58,21 @@ echo "an uninterrupted run takes $span ms"
 
 claimed_total=0 killed_saving=0 unclaimed_total=0 finished=0
 for run in $(seq "$RUNS"); do
-  delay=$(( (RANDOM * 32768 + RANDOM) % span ))
+  # Kill at a random point of the saving, whatever the machine's speed: wait until the kiosk has
+  # reported a random number of saves, then a further random 0-29 ms (about three save cycles),
+  # so the kill lands anywhere in a save: drawing, inside the transaction, or just after COMMIT.
+  target=$(( RANDOM % (SAVES - 1) ))
+  delay=$(( RANDOM % 30 ))
   trace=$TMP/run$run.trace
   before=$(sqlite3 "$DB" "SELECT count(*) FROM self_checks WHERE student_id = $KWAME")
   SIGNPOST_KIOSK_TRACE=$trace "$SIGNPOST_KIOSK" --db "$DB" --replay "$TMP/saves.replay" >/dev/null 2>&1 &
   pid=$!
-  sleep "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))"
+  deadline=$(( $(now_ms) + 20 * span + 5000 ))
+  while kill -0 "$pid" 2>/dev/null && [ "$(saves_in "$trace")" -lt "$target" ] &&
+        [ "$(now_ms)" -lt "$deadline" ]; do
+    sleep 0.002
+  done
+  sleep "0.$(printf '%03d' "$delay")"
   if kill -KILL "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null || true
   else
@@ -78,9 +89,9 @@ for run in $(seq "$RUNS"); do
        AND rating = 3 AND obstacle = 'I ran out of time';" \
     "SELECT count(*) FROM self_checks WHERE student_id = $KWAME;")
   integrity=$(sed -n 1p <<<"$check"); present=$(sed -n 2p <<<"$check"); after=$(sed -n 3p <<<"$check")
-  [ "$integrity" = "ok" ] || { echo "FAIL: run $run (delay $delay ms): integrity_check says: $check"; exit 1; }
+  [ "$integrity" = "ok" ] || { echo "FAIL: run $run (after save $target + $delay ms): integrity_check says: $check"; exit 1; }
   [ "$present" -eq "$n" ] || {
-    echo "FAIL: run $run (delay $delay ms): the kiosk showed $n self-checks as saved, $present are in the database"
+    echo "FAIL: run $run (after save $target + $delay ms): the kiosk showed $n self-checks as saved, $present are in the database"
     exit 1; }
   # Rows committed but not yet reported: the kill came between the commit and "Saved".
   unclaimed_total=$(( unclaimed_total + after - before - n ))
