@@ -9,6 +9,7 @@
 #include "csv_read.h"
 #include "dates.h"
 #include "db.h"
+#include "milestone_fields.h"
 #include "table_out.h"
 #include "text.h"
 
@@ -595,14 +596,6 @@ static int by_sis_then_line(const void *x, const void *y)
     return k ? k : (a->line > b->line) - (a->line < b->line);
 }
 
-static int by_line(const void *x, const void *y)
-{
-    const sp_csv_error *a = x, *b = y;
-    if (a->line != b->line)
-        return (a->line > b->line) - (a->line < b->line);
-    return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
 /* Reports each SIS id that appears on more than one line. Records are copied shallowly with the
  * SIS id as field 0 so the sort needs no context. */
 static void check_duplicates(import_ctx *c)
@@ -739,41 +732,6 @@ static int count_existing(import_ctx *c, int *added, int *updated)
     return SP_EXIT_OK;
 }
 
-static int report_errors(sp_admin *a, const char *path, sp_csv_table *t, bool dry_run)
-{
-    qsort(t->errors, t->nerrors, sizeof *t->errors, by_line);
-    size_t lines = 0;
-    json_t *errs = a->json ? json_array() : NULL;
-    for (size_t i = 0; i < t->nerrors; i++) {
-        const sp_csv_error *e = &t->errors[i];
-        if (e->line && (i == 0 || t->errors[i - 1].line != e->line))
-            lines++;
-        if (e->line)
-            fprintf(a->err, "signpost-admin %s: %s line %ld%s %s\n", a->command, path, e->line,
-                    strncmp(e->message, "column ", 7) == 0 ? "," : ":", e->message);
-        else
-            fprintf(a->err, "signpost-admin %s: %s %s\n", a->command, path, e->message);
-        if (errs)
-            json_array_append_new(errs, json_pack("{s:I, s:s}", "line", (json_int_t)e->line, "message", e->message));
-    }
-    char what[64];
-    if (lines)
-        snprintf(what, sizeof what, "%zu bad line%s", lines, lines == 1 ? "" : "s");
-    else
-        snprintf(what, sizeof what, "the file cannot be used");
-    fprintf(a->err, "signpost-admin %s: %s: %s; %s\n", a->command, path, what,
-            dry_run ? "this was a dry run, nothing was written" : "nothing was imported (fix them and run the import again)");
-    if (errs) {
-        /* A refused command prints no result through main.c, but scripts still want the report. */
-        json_t *r = json_pack("{s:s, s:b, s:b, s:I, s:o}", "file", path, "ok", 0, "dry_run", dry_run, "bad_lines",
-                              (json_int_t)lines, "errors", errs);
-        json_dumpf(r, a->out, JSON_INDENT(2));
-        fputc('\n', a->out);
-        json_decref(r);
-    }
-    return SP_EXIT_USAGE;
-}
-
 static int student_import(sp_admin *a, int argc, char **argv)
 {
     sp_opt o[] = {{"dry-run", false, NULL}};
@@ -826,7 +784,7 @@ static int student_import(sp_admin *a, int argc, char **argv)
         check_duplicates(&c);
     }
     if (t.nerrors) {
-        rc = report_errors(a, path, &t, dry_run);
+        rc = sp_ms_report_csv(a, path, &t, dry_run);
         sp_csv_free(&t);
         return rc;
     }
