@@ -233,7 +233,9 @@ static void sign_in_student(sp_app *app, const char *payload, long long student_
     sp_goal_view *goals = NULL;
     size_t ngoals = 0;
     kiosk_profile profile;
-    int rc = kiosk_model_load_student(app, student_id, kiosk_today(app, now), &name, &goals, &ngoals, &profile);
+    char (*goal_lang)[SP_LANG_MAX] = NULL;
+    int rc = kiosk_model_load_student(app, student_id, kiosk_today(app, now), &name, &goals, &ngoals, &profile,
+                                      &goal_lang);
     if (busy_code(rc)) {
         scan_later(app, payload, now);
         return;
@@ -255,6 +257,7 @@ static void sign_in_student(sp_app *app, const char *payload, long long student_
     p->name = name;
     p->goals = goals;
     p->ngoals = ngoals;
+    p->goal_lang = goal_lang;
     p->profile = profile;
     p->open_goal = -1;
     p->scroll = 0;

@@ -134,6 +134,7 @@ typedef struct {
     char *name;              /* preferred name (owned) */
     sp_goal_view *goals;     /* kiosk-visible goals (owned) */
     size_t ngoals;
+    char (*goal_lang)[SP_LANG_MAX]; /* per goal: the language its student_text is in (owned) */
     int open_goal;           /* index shown by the goal screen */
     int scroll;              /* goal list scroll offset in pixels */
     int detail_scroll;       /* goal page scroll offset (large text may not fit the screen) */
@@ -287,9 +288,10 @@ void kiosk_self_check_start(sp_app *app, int goal, int from_screen, uint64_t now
 /* screen_next_step.c: starts "Set my next step" for goal index `goal` of the signed-in student. */
 void kiosk_next_step_open(sp_app *app, int goal, uint64_t now);
 
-/* model.c: loading what a signed-in person sees. */
+/* model.c: loading what a signed-in person sees; goal texts in the student's kiosk language when
+ * the teacher gave them in it (goal_lang: the language of each goal's student_text, owned). */
 int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
-                             size_t *ngoals, kiosk_profile *profile);
+                             size_t *ngoals, kiosk_profile *profile, char (**goal_lang)[SP_LANG_MAX]);
 void kiosk_model_free(kiosk_person *p);
 const char *kiosk_category_words(const char *category);
 /* "March 17" */

@@ -48,9 +48,33 @@ done:
     return rc;
 }
 
-int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
-                             size_t *ngoals, kiosk_profile *profile)
+/* Each goal's student text in the student's kiosk language when the teacher gave it, else as
+ * written (the school's language); lang[i] says which, for the read-aloud voice. */
+static int in_student_language(sp_app *app, const kiosk_profile *profile, sp_goal_view *goals, size_t n,
+                               char (**lang)[SP_LANG_MAX])
 {
+    *lang = calloc(n ? n : 1, sizeof **lang);
+    if (!*lang)
+        return SQLITE_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        char *shown = NULL;
+        int rc = sp_milestone_text_for(app->db, goals[i].id, SP_TEXT_STUDENT, profile->kiosk_language,
+                                       app->school_language, goals[i].student_text, &shown, (*lang)[i]);
+        if (rc != SQLITE_OK) {
+            free(*lang);
+            *lang = NULL;
+            return rc;
+        }
+        free(goals[i].student_text);
+        goals[i].student_text = shown;
+    }
+    return SQLITE_OK;
+}
+
+int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
+                             size_t *ngoals, kiosk_profile *profile, char (**goal_lang)[SP_LANG_MAX])
+{
+    *goal_lang = NULL;
     *name = NULL;
     *goals = NULL;
     *ngoals = 0;
@@ -59,9 +83,13 @@ int kiosk_model_load_student(sp_app *app, long long student_id, int today, char 
     if (rc != SQLITE_OK)
         return rc;
     rc = sp_goals_for_student(app->reader, student_id, SP_VIS_KIOSK, today, goals, ngoals);
+    if (rc == SQLITE_OK)
+        rc = in_student_language(app, profile, *goals, *ngoals, goal_lang);
     if (rc != SQLITE_OK) {
         free(*name);
         *name = NULL;
+        if (*goals)
+            sp_goal_views_free(*goals, *ngoals);
         *goals = NULL;
         *ngoals = 0;
     }
@@ -76,6 +104,7 @@ void kiosk_model_free(kiosk_person *p)
     }
     if (p->goals)
         sp_goal_views_free(p->goals, p->ngoals);
+    free(p->goal_lang);
     if (p->who) {
         memset(p->who, 0, p->nwho * sizeof *p->who);
         free(p->who);
