@@ -253,10 +253,18 @@ static const char *const MIGRATION_2[] = {
     NULL};
 #undef PLAN_TEXT
 
-/* Migration 3: languages per person and per text (SPEC section 9). A student's kiosk language
+/* Migration 3: the student-led conference. What a family can do at home for a milestone (written
+ * for families, shown in conference mode and on the family summary), and kiosk sessions that
+ * were conferences ("Show my family"), so the kiosk log can say so. */
+static const char *const MIGRATION_3[] = {
+    "ALTER TABLE milestones ADD COLUMN at_home TEXT NOT NULL DEFAULT '' CHECK (length(at_home) <= 2000);",
+    "ALTER TABLE kiosk_sessions ADD COLUMN conference INTEGER NOT NULL DEFAULT 0 CHECK (conference IN (0,1));",
+    NULL};
+
+/* Migration 4: languages per person and per text (SPEC section 9). A student's kiosk language
  * ('' = the school's language, settings 'school_language'), and teacher texts given per language:
  * the student text, the at-home text and the support in the student's words. */
-static const char *const MIGRATION_3[] = {
+static const char *const MIGRATION_4[] = {
     "ALTER TABLE students ADD COLUMN kiosk_language TEXT NOT NULL DEFAULT ''"
     "  CHECK (kiosk_language = '' OR length(kiosk_language) BETWEEN 2 AND 35);",
     "CREATE TABLE milestone_texts ("
@@ -270,7 +278,7 @@ static const char *const MIGRATION_3[] = {
     "INSERT OR IGNORE INTO settings(key, value) VALUES ('school_language', 'en');",
     NULL};
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3};
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 
