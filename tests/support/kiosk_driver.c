@@ -122,6 +122,12 @@ void kd_scan_raw(const char *text)
     kd_event(ev);
 }
 
+void kd_past_celebrations(void)
+{
+    for (int i = 0; i < 8 && strcmp(sp_app_screen_name(kd.app), "celebration") == 0; i++)
+        kd_tap_text("Next");
+}
+
 void kd_sign_in(sqlite3 *db, const char *sis)
 {
     sqlite3_stmt *st = NULL;
@@ -136,7 +142,8 @@ void kd_sign_in(sqlite3 *db, const char *sis)
     sp_badge_payload((const char *)sqlite3_column_text(st, 0), payload);
     sqlite3_finalize(st);
     kd_scan_raw(payload);
-    kd_wait_ms(1500); /* the welcome, then "My goals" */
+    kd_wait_ms(1500); /* the welcome, then any celebration moments, then "My goals" */
+    kd_past_celebrations();
     kd_expect_screen("goals");
 }
 
