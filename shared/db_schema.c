@@ -253,10 +253,18 @@ static const char *const MIGRATION_2[] = {
     NULL};
 #undef PLAN_TEXT
 
-/* Migration 3: celebrations learn the raise-the-goal kind and can be withdrawn (a shout-out taken
+/* Migration 3: the student-led conference. What a family can do at home for a milestone (written
+ * for families, shown in conference mode and on the family summary), and kiosk sessions that
+ * were conferences ("Show my family"), so the kiosk log can say so. */
+static const char *const MIGRATION_3[] = {
+    "ALTER TABLE milestones ADD COLUMN at_home TEXT NOT NULL DEFAULT '' CHECK (length(at_home) <= 2000);",
+    "ALTER TABLE kiosk_sessions ADD COLUMN conference INTEGER NOT NULL DEFAULT 0 CHECK (conference IN (0,1));",
+    NULL};
+
+/* Migration 4: celebrations learn the raise-the-goal kind and can be withdrawn (a shout-out taken
  * back, or a data point edited or deleted so that it no longer earns its celebration). SQLite
  * cannot change a CHECK constraint in place, so the table is rebuilt with its rows. */
-static const char *const MIGRATION_3[] = {
+static const char *const MIGRATION_4[] = {
     "CREATE TABLE celebrations_v3 ("
     "  id INTEGER PRIMARY KEY,"
     "  student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,"
@@ -279,7 +287,7 @@ static const char *const MIGRATION_3[] = {
     "CREATE INDEX celebrations_by_milestone ON celebrations(milestone_id, kind);",
     NULL};
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3};
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 
