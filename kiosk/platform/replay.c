@@ -52,6 +52,7 @@ struct sp_replay {
     sp_app_speech_part part[SP_APP_SPEECH_PARTS];
     size_t nparts;
     bool speech_stopped;
+    int chimes;      /* celebration chimes asked for (recorded, never played) */
 };
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
@@ -159,6 +160,7 @@ static int ensure_app(sp_replay *r, char *err, size_t errlen)
         .idle_timeout_ms = r->opt.timeout_s > 0 ? r->opt.timeout_s * 1000 : 0,
         .width = r->w,
         .height = r->h,
+        .no_chime = r->opt.no_chime,
     };
     r->app = sp_app_new(&cfg, &metrics, r->now);
     if (!r->app)
@@ -184,6 +186,8 @@ void sp_replay_draw(sp_replay *r)
             len += (size_t)snprintf(r->speech + len, sizeof r->speech - len, "%s%s", i ? " " : "", r->part[i].text);
         r->speech_stopped = false;
     }
+    if (sp_app_take_chime(r->app))
+        r->chimes++;
 }
 
 void sp_replay_event(sp_replay *r, const sp_app_event *ev)
@@ -492,6 +496,14 @@ int sp_replay_line(sp_replay *r, const char *line, char *err, size_t errlen)
         if (!found)
             return fail(err, errlen, "expect-voice %s \"%s\": the parts asked to be read aloud were %s", lang, want,
                         r->nparts ? heard : "(none)");
+    } else if (strcmp(cmd, "expect-chimes") == 0) {
+        sp_replay_draw(r);
+        char *end;
+        long want = strtol(arg, &end, 10);
+        if (end == arg || want < 0)
+            return fail(err, errlen, "expect-chimes wants a count, found \"%s\"", arg);
+        if (r->chimes != want)
+            return fail(err, errlen, "expect-chimes: expected %ld chimes so far, the app asked for %d", want, r->chimes);
     } else if (strcmp(cmd, "expect-cache-clean") == 0) {
         sp_replay_draw(r);
         if (cache_holds(r, arg))
