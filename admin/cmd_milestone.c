@@ -12,6 +12,7 @@
 #include "dates.h"
 #include "db.h"
 #include "milestone_fields.h"
+#include "planned.h"
 #include "table_out.h"
 
 #include <math.h>
@@ -1076,14 +1077,84 @@ static int show_rows(sp_admin *a, const char *sql, long long id, const char *tit
 static void support_line(sp_admin *a, sqlite3_stmt *st, int n)
 {
     (void)n;
-    fprintf(a->out, "  %s  %s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+    const char *intensity = sqlite3_column_type(st, 2) == SQLITE_NULL ? "" : (const char *)sqlite3_column_text(st, 2);
+    fprintf(a->out, "  %s  %s%s%s%s", sqlite3_column_text(st, 0), *intensity ? "[" : "", intensity,
+            *intensity ? "] " : "", sqlite3_column_text(st, 1));
+    if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+        fprintf(a->out, " (answers rule %lld)", (long long)sqlite3_column_int64(st, 3));
+    fputc('\n', a->out);
 }
 
-static void rule_line(sp_admin *a, sqlite3_stmt *st, int n)
+/* The if/then rules with how each condition is read and whether it holds today; the ones that
+ * hold are also listed at the top as the planned response. */
+static int show_rules(sp_admin *a, const sp_goal_view *v, json_t *obj, bool open)
 {
-    const char *choice = (const char *)sqlite3_column_text(st, 3);
-    fprintf(a->out, "  %d. If %s, then %s%s%s%s\n", n, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
-            *choice ? " (student chip: \"" : "", choice, *choice ? "\")" : "");
+    sp_planner *planner = NULL;
+    sp_planned *rules = NULL;
+    size_t n = 0, ndue = 0;
+    int rc;
+    if ((rc = sp_planner_new(a, &planner)))
+        return rc;
+    rc = sp_planned_load(a, planner, v, &rules, &n, &ndue);
+    sp_planner_free(planner);
+    if (rc)
+        return rc;
+    json_t *arr = json_array();
+    sp_admin_printf(a, "\nIf/then rules:\n");
+    if (!n)
+        sp_admin_printf(a, "  (none yet)\n");
+    for (size_t i = 0; i < n; i++) {
+        const sp_planned *r = &rules[i];
+        char words[120];
+        sp_condition_words(&r->cond, words, sizeof words);
+        bool due = r->holds && open;
+        if (!a->json) {
+            fprintf(a->out, "  %zu. If %s, then %s%s%s%s\n", i + 1, r->if_text, r->then_text,
+                    *r->choice ? " (student chip: \"" : "", r->choice, *r->choice ? "\")" : "");
+            fprintf(a->out, "     rule %lld, decided %s; %s%s%s\n", r->id, *r->decided_on ? r->decided_on : "(date unknown)",
+                    r->cond.kind == SP_COND_FREE_TEXT ? "free text: you judge when it holds"
+                    : due                            ? "HOLDS NOW: time for the planned response"
+                                                     : "checked against the data: does not hold today",
+                    *r->acted_on ? "; last acted on " : "", r->acted_on);
+        }
+        json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:b, s:s?, s:s?}", "id", (json_int_t)r->id,
+                                             "if_text", r->if_text, "then_text", r->then_text, "student_choice",
+                                             r->choice, "condition", sp_condition_kind_name(r->cond.kind), "reads_as",
+                                             words, "holds", due, "decided_on", *r->decided_on ? r->decided_on : NULL,
+                                             "acted_on", *r->acted_on ? r->acted_on : NULL));
+    }
+    json_object_set_new(obj, "rules", arr);
+    sp_planned_free(rules, n);
+    return SP_EXIT_OK;
+}
+
+/* "Planned now:" lines under the light, for the rules whose condition holds. */
+static int show_planned_now(sp_admin *a, const sp_goal_view *v, json_t *obj)
+{
+    sp_planner *planner = NULL;
+    sp_planned *rules = NULL;
+    size_t n = 0, ndue = 0;
+    int rc;
+    if ((rc = sp_planner_new(a, &planner)))
+        return rc;
+    rc = sp_planned_load(a, planner, v, &rules, &n, &ndue);
+    sp_planner_free(planner);
+    if (rc)
+        return rc;
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++) {
+        if (!rules[i].holds)
+            continue;
+        char sentence[700];
+        sp_planned_sentence(&rules[i], sentence, sizeof sentence);
+        sp_admin_printf(a, "  Planned now:   %s \xE2\x80\x94 rule %lld\n", sentence, rules[i].id);
+        json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s?}", "rule_id", (json_int_t)rules[i].id, "if_text",
+                                             rules[i].if_text, "then_text", rules[i].then_text, "decided_on",
+                                             *rules[i].decided_on ? rules[i].decided_on : NULL));
+    }
+    json_object_set_new(obj, "planned_responses", arr);
+    sp_planned_free(rules, n);
+    return SP_EXIT_OK;
 }
 
 static void revision_line(sp_admin *a, sqlite3_stmt *st, int n)
@@ -1215,6 +1286,8 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
             fprintf(f, "  Light:         %s \xE2\x80\x94 %s\n", light, reason);
         else
             fprintf(f, "  Light:         none \xE2\x80\x94 %s\n", open ? reason : v.status);
+        if (open && (rc = show_planned_now(a, &v, obj)))
+            goto done;
         fprintf(f, "  Statement:     %s\n", v.statement);
         fprintf(f, "  Student text:  %s\n", v.student_text);
         fprintf(f, "  Category:      %s\n", v.category);
@@ -1308,13 +1381,13 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
     json_object_set_new(obj, "aim_today", p->has_baseline ? json_real(p->aim_today) : json_null());
     json_object_set_new(obj, "current", p->has_current ? json_real(p->current) : json_null());
 
+    if (a->json && open && (rc = show_planned_now(a, &v, obj)))
+        goto done;
     if ((rc = show_points(a, &v, obj)) ||
-        (rc = show_rows(a, "SELECT changed_on AS date, note FROM support_changes WHERE milestone_id = ?1"
+        (rc = show_rows(a, "SELECT changed_on AS date, note, intensity, rule_id FROM support_changes WHERE milestone_id = ?1"
                            " ORDER BY changed_on, id",
                         id, "Support changes:", "(none yet)", obj, "support_changes", support_line)) ||
-        (rc = show_rows(a, "SELECT id, if_text, then_text, student_choice FROM if_then_rules WHERE milestone_id = ?1"
-                           " ORDER BY id",
-                        id, "If/then rules:", "(none yet)", obj, "rules", rule_line)) ||
+        (rc = show_rules(a, &v, obj, open)) ||
         (rc = show_rows(a, "SELECT changed_at, field, old_value, new_value, reason FROM milestone_revisions"
                            " WHERE milestone_id = ?1 ORDER BY changed_at, id",
                         id, "Revision history:", "(no changes since it was written)", obj, "revisions",
