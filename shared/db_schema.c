@@ -253,14 +253,22 @@ static const char *const MIGRATION_2[] = {
     NULL};
 #undef PLAN_TEXT
 
-/* Migration 3: the teacher's decision loop (rules.h, SPEC §9). If/then rules get the date they
+/* Migration 3: the student-led conference. What a family can do at home for a milestone (written
+ * for families, shown in conference mode and on the family summary), and kiosk sessions that
+ * were conferences ("Show my family"), so the kiosk log can say so. */
+static const char *const MIGRATION_3[] = {
+    "ALTER TABLE milestones ADD COLUMN at_home TEXT NOT NULL DEFAULT '' CHECK (length(at_home) <= 2000);",
+    "ALTER TABLE kiosk_sessions ADD COLUMN conference INTEGER NOT NULL DEFAULT 0 CHECK (conference IN (0,1));",
+    NULL};
+
+/* Migration 4: the teacher's decision loop (rules.h, SPEC §9). If/then rules get the date they
  * were decided (existing rules: the day their milestone was written, the latest they can have
  * been decided); a support change can raise, keep or fade the support and can answer a rule; a
  * revision that changes the target, timeframe or method starts a new phase (a new aim line from
  * the revision date and the level reached by then), every phase kept; a milestone records whether
  * its method is the student's accommodated one. */
 #define DAY_CHECK(col) "CHECK (" col " IS NULL OR " col " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
-static const char *const MIGRATION_3[] = {
+static const char *const MIGRATION_4[] = {
     "ALTER TABLE if_then_rules ADD COLUMN decided_on TEXT " DAY_CHECK("decided_on") ";",
     "UPDATE if_then_rules SET decided_on = (SELECT substr(m.created_at, 1, 10) FROM milestones m"
     " WHERE m.id = if_then_rules.milestone_id);",
@@ -284,7 +292,7 @@ static const char *const MIGRATION_3[] = {
     NULL};
 #undef DAY_CHECK
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3};
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 
