@@ -333,7 +333,9 @@ const char *sp_condition_kind_name(sp_cond_kind k)
 bool sp_condition_holds(const sp_condition *c, const sp_goal *g, const sp_point *pts, size_t n, bool met,
                         int acted_day, int today)
 {
-    /* the checks since the rule was last acted on */
+    /* the checks since the rule was last acted on (and of the current phase) */
+    if (g->has_phase && acted_day < g->phase_day - 1)
+        acted_day = g->phase_day - 1;
     size_t from = 0;
     while (from < n && pts[from].day <= acted_day)
         from++;
