@@ -261,14 +261,31 @@ static const char *const MIGRATION_3[] = {
     "ALTER TABLE kiosk_sessions ADD COLUMN conference INTEGER NOT NULL DEFAULT 0 CHECK (conference IN (0,1));",
     NULL};
 
-/* Migration 4: the teacher's decision loop (rules.h, SPEC §9). If/then rules get the date they
+/* Migration 4: languages per person and per text (SPEC section 9). A student's kiosk language
+ * ('' = the school's language, settings 'school_language'), and teacher texts given per language:
+ * the student text, the at-home text and the support in the student's words. */
+static const char *const MIGRATION_4[] = {
+    "ALTER TABLE students ADD COLUMN kiosk_language TEXT NOT NULL DEFAULT ''"
+    "  CHECK (kiosk_language = '' OR length(kiosk_language) BETWEEN 2 AND 35);",
+    "CREATE TABLE milestone_texts ("
+    "  milestone_id INTEGER NOT NULL REFERENCES milestones(id) ON DELETE CASCADE,"
+    "  lang TEXT NOT NULL CHECK (length(lang) BETWEEN 2 AND 35),"
+    "  field TEXT NOT NULL CHECK (field IN ('student_text','at_home','support')),"
+    "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 1000),"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY (milestone_id, field, lang)"
+    ") WITHOUT ROWID;",
+    "INSERT OR IGNORE INTO settings(key, value) VALUES ('school_language', 'en');",
+    NULL};
+
+/* Migration 5: the teacher's decision loop (rules.h, SPEC §9). If/then rules get the date they
  * were decided (existing rules: the day their milestone was written, the latest they can have
  * been decided); a support change can raise, keep or fade the support and can answer a rule; a
  * revision that changes the target, timeframe or method starts a new phase (a new aim line from
  * the revision date and the level reached by then), every phase kept; a milestone records whether
  * its method is the student's accommodated one. */
 #define DAY_CHECK(col) "CHECK (" col " IS NULL OR " col " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
-static const char *const MIGRATION_4[] = {
+static const char *const MIGRATION_5[] = {
     "ALTER TABLE if_then_rules ADD COLUMN decided_on TEXT " DAY_CHECK("decided_on") ";",
     "UPDATE if_then_rules SET decided_on = (SELECT substr(m.created_at, 1, 10) FROM milestones m"
     " WHERE m.id = if_then_rules.milestone_id);",
@@ -292,7 +309,8 @@ static const char *const MIGRATION_4[] = {
     NULL};
 #undef DAY_CHECK
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
+                                                      MIGRATION_5};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 
