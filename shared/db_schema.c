@@ -278,14 +278,40 @@ static const char *const MIGRATION_4[] = {
     "INSERT OR IGNORE INTO settings(key, value) VALUES ('school_language', 'en');",
     NULL};
 
-/* Migration 5: the teacher's decision loop (rules.h, SPEC §9). If/then rules get the date they
+/* Migration 5: celebrations learn the raise-the-goal kind and can be withdrawn (a shout-out taken
+ * back, or a data point edited or deleted so that it no longer earns its celebration). SQLite
+ * cannot change a CHECK constraint in place, so the table is rebuilt with its rows. */
+static const char *const MIGRATION_5[] = {
+    "CREATE TABLE celebrations_v5 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,"
+    "  milestone_id INTEGER REFERENCES milestones(id) ON DELETE CASCADE,"
+    "  measurement_id INTEGER REFERENCES measurements(id) ON DELETE SET NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('milestone-met','step-reached','improvement','streak','raise-goal',"
+    "'shout-out')),"
+    "  message TEXT NOT NULL CHECK (length(message) BETWEEN 1 AND 500),"
+    "  created_at TEXT NOT NULL,"
+    "  seen_at TEXT,"
+    "  created_by INTEGER REFERENCES staff(id) ON DELETE SET NULL,"
+    "  withdrawn_at TEXT"
+    ");",
+    "INSERT INTO celebrations_v5(id, student_id, milestone_id, measurement_id, kind, message, created_at, seen_at,"
+    " created_by) SELECT id, student_id, milestone_id, measurement_id, kind, message, created_at, seen_at, created_by"
+    " FROM celebrations;",
+    "DROP TABLE celebrations;",
+    "ALTER TABLE celebrations_v5 RENAME TO celebrations;",
+    "CREATE INDEX celebrations_unseen ON celebrations(student_id, seen_at);",
+    "CREATE INDEX celebrations_by_milestone ON celebrations(milestone_id, kind);",
+    NULL};
+
+/* Migration 6: the teacher's decision loop (rules.h, SPEC §9). If/then rules get the date they
  * were decided (existing rules: the day their milestone was written, the latest they can have
  * been decided); a support change can raise, keep or fade the support and can answer a rule; a
  * revision that changes the target, timeframe or method starts a new phase (a new aim line from
  * the revision date and the level reached by then), every phase kept; a milestone records whether
  * its method is the student's accommodated one. */
 #define DAY_CHECK(col) "CHECK (" col " IS NULL OR " col " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
-static const char *const MIGRATION_5[] = {
+static const char *const MIGRATION_6[] = {
     "ALTER TABLE if_then_rules ADD COLUMN decided_on TEXT " DAY_CHECK("decided_on") ";",
     "UPDATE if_then_rules SET decided_on = (SELECT substr(m.created_at, 1, 10) FROM milestones m"
     " WHERE m.id = if_then_rules.milestone_id);",
@@ -309,8 +335,8 @@ static const char *const MIGRATION_5[] = {
     NULL};
 #undef DAY_CHECK
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
-                                                      MIGRATION_5};
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
+                                                 MIGRATION_6};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 
