@@ -304,14 +304,25 @@ static const char *const MIGRATION_5[] = {
     "CREATE INDEX celebrations_by_milestone ON celebrations(milestone_id, kind);",
     NULL};
 
-/* Migration 6: the teacher's decision loop (rules.h, SPEC §9). If/then rules get the date they
+/* Migration 6: badge tokens leave the database (badge_key.h). Each token becomes its keyed hash,
+ * and a sealed copy for reprinting is kept beside it, so every badge already printed keeps
+ * working while a copy of the file alone can no longer make a payload. The functions are
+ * registered by sp_db_open(); the key file is created here when there is none yet. */
+static const char *const MIGRATION_6[] = {
+    "ALTER TABLE badges ADD COLUMN sealed TEXT;",
+    "SELECT sp_badge_key_ready() WHERE EXISTS (SELECT 1 FROM badges);",
+    "UPDATE badges SET sealed = sp_badge_seal(token), token = sp_badge_hash(token);",
+    NULL};
+
+
+/* Migration 7: the teacher's decision loop (rules.h, SPEC §9). If/then rules get the date they
  * were decided (existing rules: the day their milestone was written, the latest they can have
  * been decided); a support change can raise, keep or fade the support and can answer a rule; a
  * revision that changes the target, timeframe or method starts a new phase (a new aim line from
  * the revision date and the level reached by then), every phase kept; a milestone records whether
  * its method is the student's accommodated one. */
 #define DAY_CHECK(col) "CHECK (" col " IS NULL OR " col " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
-static const char *const MIGRATION_6[] = {
+static const char *const MIGRATION_7[] = {
     "ALTER TABLE if_then_rules ADD COLUMN decided_on TEXT " DAY_CHECK("decided_on") ";",
     "UPDATE if_then_rules SET decided_on = (SELECT substr(m.created_at, 1, 10) FROM milestones m"
     " WHERE m.id = if_then_rules.milestone_id);",
@@ -336,7 +347,7 @@ static const char *const MIGRATION_6[] = {
 #undef DAY_CHECK
 
 static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
-                                                 MIGRATION_6};
+                                                 MIGRATION_6, MIGRATION_7};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 
