@@ -49,12 +49,39 @@ static double X(const page *p, double x, double w) { return p->o->rtl ? p->pw - 
 
 typedef enum { LEFT_SIDE, CENTRE, FAR_SIDE } side;
 
+static double text_dir(page *p, const char *s, double x, double y, double w, double size, bool bold, rgb c, side align,
+                       const char *lang);
+
 /* Sets text at (x, y) in a box of width w; returns its height. size in points. */
 static double text(page *p, const char *s, double x, double y, double w, double size, bool bold, rgb c, side align)
+{
+    return text_dir(p, s, x, y, w, size, bold, c, align, NULL);
+}
+
+/* A teacher's text keeps its own direction (an English goal on an Arabic page reads left to
+ * right, its full stop at the end) while it sits at the page's start margin. */
+static double teacher_text(page *p, const char *s, const char *lang, double x, double y, double w, double size,
+                           bool bold, rgb c)
+{
+    return text_dir(p, s, x, y, w, size, bold, c, LEFT_SIDE, lang);
+}
+
+static double text_dir(page *p, const char *s, double x, double y, double w, double size, bool bold, rgb c, side align,
+                       const char *lang)
 {
     if (!s || !*s)
         return 0;
     PangoLayout *L = p->layout;
+    PangoDirection dir = !lang || !*lang     ? PANGO_DIRECTION_NEUTRAL
+                         : sp_i18n_is_rtl(lang) ? PANGO_DIRECTION_RTL
+                                                : PANGO_DIRECTION_LTR;
+    PangoContext *ctx = pango_layout_get_context(L);
+    PangoDirection page_dir = p->o->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+    bool switched = dir != PANGO_DIRECTION_NEUTRAL && dir != page_dir;
+    if (switched) {
+        pango_context_set_base_dir(ctx, dir);
+        pango_layout_context_changed(L);
+    }
     PangoFontDescription *fd = pango_font_description_from_string(FONT);
     pango_font_description_set_absolute_size(fd, size * p->k * MM_PER_PT * PANGO_SCALE);
     pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -72,6 +99,10 @@ static double text(page *p, const char *s, double x, double y, double w, double 
     set_rgb(p->cr, c);
     cairo_move_to(p->cr, X(p, x, w), y);
     pango_cairo_show_layout(p->cr, L);
+    if (switched) {
+        pango_context_set_base_dir(ctx, page_dir);
+        pango_layout_context_changed(L);
+    }
     return (double)th / PANGO_SCALE;
 }
 
@@ -114,7 +145,7 @@ static rgb light_rgb(const sp_goal_view *v)
 void sp_family_value(double v, const char *unit, char *out, size_t len)
 {
     char n[32];
-    sp_format_value(v, n);
+    sp_i18n_number(v, 2, n, sizeof n);
     if (!unit || !*unit)
         snprintf(out, len, "%s", n);
     else if (strcmp(unit, "%") == 0)
@@ -123,17 +154,44 @@ void sp_family_value(double v, const char *unit, char *out, size_t len)
         snprintf(out, len, "%s %s", n, unit);
 }
 
-static const char *const MONTHS[] = {N_("January"), N_("February"), N_("March"),     N_("April"),
-                                     N_("May"),     N_("June"),     N_("July"),      N_("August"),
-                                     N_("September"), N_("October"), N_("November"), N_("December")};
+/* "March 20" in the language in force */
+static void date_words(int day, char *out, size_t len) { sp_i18n_date(day, out, len); }
 
-/* "March 20, 2026" */
-static void date_words(int day, char *out, size_t len)
+/* One {name} filled in a translated template. */
+static void fill1(char *out, size_t len, const char *tmpl, const char *name, const char *value)
 {
-    int y, m, d;
-    sp_ymd_from_day(day, &y, &m, &d);
-    /* TRANSLATORS: a date: the month's name, the day, the year */
-    snprintf(out, len, _("%s %d, %d"), _(MONTHS[m - 1]), d, y);
+    sp_i18n_fill(out, len, tmpl, 1, (const char *const[]){name}, (const char *const[]){value});
+}
+
+/* "Started: 1.5 rubric points · Now: 2.5 rubric points · Goal: 3 rubric points by March 20" */
+static void numbers_line(const sp_goal_view *v, char *out, size_t len)
+{
+    const sp_progress *pr = &v->progress;
+    char a[96], b[96], c[96], date[48];
+    date_words(v->goal.due_day, date, sizeof date);
+    sp_family_value(v->goal.target, v->unit_label, c, sizeof c);
+    if (pr->has_baseline) {
+        sp_family_value(pr->baseline, v->unit_label, a, sizeof a);
+        if (pr->has_current)
+            sp_family_value(pr->current, v->unit_label, b, sizeof b);
+        else
+            snprintf(b, sizeof b, "%s", _("no new check yet"));
+        sp_i18n_fill(out, len,
+                     /* TRANSLATORS: where the student started, where they are now, the goal and its date */
+                     _("Started: {start}  ·  Now: {now}  ·  Goal: {goal} by {date}"), 4,
+                     (const char *const[]){"start", "now", "goal", "date"}, (const char *const[]){a, b, c, date});
+    } else {
+        sp_i18n_fill(out, len, _("The first checks will show where we start.  ·  Goal: {goal} by {date}"), 2,
+                     (const char *const[]){"goal", "date"}, (const char *const[]){c, date});
+    }
+}
+
+static void no_goals_words(const sp_conference *c, char *out, size_t len)
+{
+    fill1(out, len,
+          _("{name} does not have goals to share yet. Goals are being set up with the teacher, and the next "
+            "summary will show them. You are always welcome to ask the teacher how things are going."),
+          "name", c->name);
 }
 
 static const char *category_words(const char *c)
@@ -239,18 +297,18 @@ static void chart(page *p, const sp_goal_view *v, double x0, double y0, double w
     }
     char gl[64], g[48];
     sp_family_value(v->goal.target, v->unit_label, g, sizeof g);
-    snprintf(gl, sizeof gl, _("Goal %s"), g);
+    fill1(gl, sizeof gl, _("Goal {goal}"), "goal", g);
     /* dates under the axis */
     char s1[40], s2[40];
     date_words(d0, s1, sizeof s1);
     date_words(d1, s2, sizeof s2);
-    double ty = py + ph + 0.8 * p->k;
-    q.o = p->o;
-    text(&q, s1, p->o->rtl ? px + pw / 2 : px, ty, pw / 2, 6.5, false, MUTED, LEFT_SIDE);
-    text(&q, s2, p->o->rtl ? px : px + pw / 2, ty, pw / 2, 6.5, false, MUTED, FAR_SIDE);
+    double ty = py + ph + 0.8 * p->k; /* the chart is already placed: q does not mirror again */
+    text(&q, s1, p->o->rtl ? px + pw / 2 : px, ty, pw / 2, 6.5, false, MUTED, p->o->rtl ? FAR_SIDE : LEFT_SIDE);
+    text(&q, s2, p->o->rtl ? px : px + pw / 2, ty, pw / 2, 6.5, false, MUTED, p->o->rtl ? LEFT_SIDE : FAR_SIDE);
     double gy = CY(v->goal.target);
     double gh = 3.2 * p->k;
-    text(&q, gl, px + 1, gy < py + gh ? gy + 0.3 : gy - gh, pw - 2, 6.5, true, GREEN, FAR_SIDE);
+    text(&q, gl, px + 1, gy < py + gh ? gy + 0.3 : gy - gh, pw - 2, 6.5, true, GREEN,
+         p->o->rtl ? LEFT_SIDE : FAR_SIDE);
 #undef CX
 #undef CY
 }
@@ -295,29 +353,17 @@ static double goal_block(page *p, const sp_conf_goal *g, double y)
     double cw = 66 * k, ch = 38 * k, gap = 6 * k;
     double tw = full - cw - gap; /* text column */
     double y0 = y;
-    char a[96], b[96], c[96], line[512], date[40];
+    char line[800];
 
     y += text(p, category_words(v->category), MARGIN, y, tw, 8, true, ACCENT, LEFT_SIDE);
-    y += text(p, v->student_text, MARGIN, y, tw, 12.5, true, INK, LEFT_SIDE) + 1.2 * k;
+    y += teacher_text(p, v->student_text, g->text_lang, MARGIN, y, tw, 12.5, true, INK) + 1.2 * k;
 
     double s = 3.2 * k;
     light_mark(p, v, p->o->rtl ? p->pw - MARGIN - s : MARGIN, y + 0.9 * k, s);
     y += text(p, sp_family_light_words(v), MARGIN + s + 2 * k, y, tw - s - 2 * k, 10, true, light_rgb(v), LEFT_SIDE) +
          1.2 * k;
 
-    date_words(v->goal.due_day, date, sizeof date);
-    sp_family_value(v->goal.target, v->unit_label, c, sizeof c);
-    if (pr->has_baseline) {
-        sp_family_value(pr->baseline, v->unit_label, a, sizeof a);
-        if (pr->has_current)
-            sp_family_value(pr->current, v->unit_label, b, sizeof b);
-        else
-            snprintf(b, sizeof b, "%s", _("no new check yet"));
-        /* TRANSLATORS: started at a value, now at a value, the goal's value and its date */
-        snprintf(line, sizeof line, _("Started: %s  ·  Now: %s  ·  Goal: %s by %s"), a, b, c, date);
-    } else {
-        snprintf(line, sizeof line, _("The first checks will show where we start.  ·  Goal: %s by %s"), c, date);
-    }
+    numbers_line(v, line, sizeof line);
     y += text(p, line, MARGIN, y, tw, 9.5, false, INK, LEFT_SIDE) + 1.5 * k;
 
     if (*v->support) {
@@ -329,7 +375,7 @@ static double goal_block(page *p, const sp_conf_goal *g, double y)
         /* measure first: the tinted box goes under the words */
         cairo_push_group(p->cr);
         hh = text(p, _("At home you can:"), MARGIN + 2.5 * k, y + 1.8 * k, tw - 5 * k, 9, true, ACCENT, LEFT_SIDE);
-        hh += text(p, g->at_home, MARGIN + 2.5 * k, y + 1.8 * k + hh, tw - 5 * k, 10, false, INK, LEFT_SIDE);
+        hh += teacher_text(p, g->at_home, g->at_home_lang, MARGIN + 2.5 * k, y + 1.8 * k + hh, tw - 5 * k, 10, false, INK);
         cairo_pattern_t *words = cairo_pop_group(p->cr);
         set_rgb(p->cr, TINT);
         cairo_rectangle(p->cr, X(p, MARGIN, tw), y, tw, hh + 3.6 * k);
@@ -364,8 +410,8 @@ static double draw_page(page *p, const sp_conference *c)
     y += text(p, c->full_name, MARGIN, y, full, 22, true, INK, LEFT_SIDE) + 0.5 * k;
     if (*c->class_name) {
         if (*c->teacher)
-            /* TRANSLATORS: the class's name, then its teacher */
-            snprintf(line, sizeof line, _("%s  ·  Teacher: %s"), c->class_name, c->teacher);
+            sp_i18n_fill(line, sizeof line, _("{class}  ·  Teacher: {teacher}"), 2,
+                         (const char *const[]){"class", "teacher"}, (const char *const[]){c->class_name, c->teacher});
         else
             snprintf(line, sizeof line, "%s", c->class_name);
         y += text(p, line, MARGIN, y, full, 10, false, MUTED, LEFT_SIDE);
@@ -375,16 +421,13 @@ static double draw_page(page *p, const sp_conference *c)
     y += 4 * k;
 
     if (c->ngoals == 0) {
-        snprintf(line, sizeof line,
-                 _("%s does not have goals to share yet. Goals are being set up with the teacher, and the next "
-                   "summary will show them. You are always welcome to ask the teacher how things are going."),
-                 c->name);
+        no_goals_words(c, line, sizeof line);
         y += text(p, line, MARGIN, y, full, 12, false, INK, LEFT_SIDE) + 6 * k;
     } else {
-        snprintf(line, sizeof line,
-                 sp_ngettext("Here is how %s is doing with the goal we are working on together.",
-                             "Here is how %s is doing with the goals we are working on together.", c->ngoals),
-                 c->name);
+        fill1(line, sizeof line,
+              sp_ngettext("Here is how {name} is doing with the goal we are working on together.",
+                          "Here is how {name} is doing with the goals we are working on together.", c->ngoals),
+              "name", c->name);
         y += text(p, line, MARGIN, y, full, 10.5, false, INK, LEFT_SIDE) + 4 * k;
         for (size_t i = 0; i < c->ngoals; i++) {
             y += goal_block(p, &c->goals[i], y) + 3 * k;
@@ -415,7 +458,7 @@ static double draw_page(page *p, const sp_conference *c)
                  *c->room ? "  ·  " : "", "");
         if (*c->room) {
             size_t n = strlen(line);
-            snprintf(line + n, sizeof line - n, _("Room %s"), c->room);
+            fill1(line + n, sizeof line - n, _("Room {room}"), "room", c->room);
         }
         y += text(p, line, MARGIN, y, full, 9.5, false, INK, LEFT_SIDE);
     }
@@ -502,7 +545,7 @@ int sp_family_pdf(FILE *f, const sp_conference *students, size_t n, const sp_fam
 
 void sp_family_text(FILE *out, const sp_conference *c, const sp_family_opts *o)
 {
-    char a[96], b[96], g[96], date[40], line[800];
+    char date[48], line[800];
     date_words(o->today, date, sizeof date);
     fprintf(out, "%s — %s\n", _("Family summary"), c->full_name);
     if (*c->school_name)
@@ -511,37 +554,22 @@ void sp_family_text(FILE *out, const sp_conference *c, const sp_family_opts *o)
         fprintf(out, "%s\n", date);
     if (*c->class_name) {
         if (*c->teacher)
-            snprintf(line, sizeof line, _("%s  ·  Teacher: %s"), c->class_name, c->teacher);
+            sp_i18n_fill(line, sizeof line, _("{class}  ·  Teacher: {teacher}"), 2,
+                         (const char *const[]){"class", "teacher"}, (const char *const[]){c->class_name, c->teacher});
         else
             snprintf(line, sizeof line, "%s", c->class_name);
         fprintf(out, "%s\n", line);
     }
     fprintf(out, "\n");
     if (c->ngoals == 0) {
-        snprintf(line, sizeof line,
-                 _("%s does not have goals to share yet. Goals are being set up with the teacher, and the next "
-                   "summary will show them. You are always welcome to ask the teacher how things are going."),
-                 c->name);
+        no_goals_words(c, line, sizeof line);
         fprintf(out, "%s\n\n", line);
     }
     for (size_t i = 0; i < c->ngoals; i++) {
         const sp_goal_view *v = &c->goals[i].view;
-        const sp_progress *pr = &v->progress;
         fprintf(out, "%s: %s\n", category_words(v->category), v->student_text);
         fprintf(out, "  %s\n", sp_family_light_words(v));
-        sp_date_format(v->goal.due_day, date);
-        date_words(v->goal.due_day, date, sizeof date);
-        sp_family_value(v->goal.target, v->unit_label, g, sizeof g);
-        if (pr->has_baseline) {
-            sp_family_value(pr->baseline, v->unit_label, a, sizeof a);
-            if (pr->has_current)
-                sp_family_value(pr->current, v->unit_label, b, sizeof b);
-            else
-                snprintf(b, sizeof b, "%s", _("no new check yet"));
-            snprintf(line, sizeof line, _("Started: %s  ·  Now: %s  ·  Goal: %s by %s"), a, b, g, date);
-        } else {
-            snprintf(line, sizeof line, _("The first checks will show where we start.  ·  Goal: %s by %s"), g, date);
-        }
+        numbers_line(v, line, sizeof line);
         fprintf(out, "  %s\n", line);
         if (*v->support)
             fprintf(out, "  %s %s\n", _("Support at school:"), v->support);

@@ -2,25 +2,51 @@
  * of every student of a class, as a PDF (-o FILE.pdf) or as plain text on stdout.
  *
  * Students are loaded with the conference view model (conference.h), so a family sees exactly
- * what the student would show them at the kiosk and never a staff-only milestone. The PDF is
- * written to a temporary file beside the destination (owner-only) and renamed over it only
- * when every byte reached the disk, so a failed write leaves nothing half-written behind. */
+ * what the student would show them at the kiosk and never a staff-only milestone. Every word
+ * for the family is in the language asked for (default: the school's), teacher texts too where
+ * the teacher gave them in it. The PDF goes through out_file.h, so a failed write leaves nothing
+ * half-written behind. */
 #include "admin.h"
 #include "family_summary.h"
 #include "report_family.h"
 
 #include "i18n.h"
+#include "languages.h"
+#include "out_file.h"
 
-#include <errno.h>
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-/* Languages a summary can be printed in: English, the source text, and every installed catalog. */
-static bool language_ok(const char *tag) { return strcmp(tag, "en") == 0; }
-
-static void available_languages(char *out, size_t len) { snprintf(out, len, "en"); }
+/* The languages a summary can be printed in: English (the source text) and every installed
+ * catalog, listed from the catalog directory ("en, ar, es, vi, zh_CN"). */
+static void available_languages(char *out, size_t len)
+{
+    snprintf(out, len, "en");
+    const char *dir = sp_i18n_init();
+    DIR *d = dir ? opendir(dir) : NULL;
+    if (!d)
+        return;
+    char names[64][48];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < 64) {
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "en") == 0 || strncmp(e->d_name, "xx", 2) == 0 ||
+            strlen(e->d_name) >= sizeof names[0])
+            continue;
+        if (sp_i18n_has_catalog(e->d_name))
+            snprintf(names[n++], sizeof names[0], "%s", e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof names[0], (int (*)(const void *, const void *))strcmp);
+    for (size_t i = 0; i < n; i++) {
+        size_t used = strlen(out), k = strlen(names[i]);
+        if (used + 2 + k >= len)
+            break;
+        memcpy(out + used, ", ", 2);
+        memcpy(out + used + 2, names[i], k + 1);
+    }
+}
 
 /* The active students of a class, by family name. */
 static int class_students(sp_admin *a, long long class_id, long long **ids, size_t *n)
@@ -69,51 +95,21 @@ static int unknown_class(sp_admin *a, const char *code)
                          *list ? list : "(none yet)");
 }
 
-/* Writes the PDF to a temporary file beside path, then renames it into place. */
+/* Writes the PDF through out_file.h: a failed write leaves nothing behind and never replaces
+ * an older summary. */
 static int write_pdf(sp_admin *a, const char *path, const sp_conference *c, size_t n, const sp_family_opts *fo)
 {
-    size_t len = strlen(path);
-    char *tmp = malloc(len + 16);
-    if (!tmp)
-        return sp_admin_fail(a, SP_EXIT_RUNTIME, "out of memory");
-    snprintf(tmp, len + 16, "%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return sp_admin_fail(a, SP_EXIT_RUNTIME, "cannot write %s: %s", path, strerror(e));
+    sp_out_file out = {0};
+    char err[600];
+    if (!sp_out_open(&out, path, err, sizeof err))
+        return sp_admin_fail(a, SP_EXIT_RUNTIME, "%s", err);
+    if (sp_family_pdf(out.f, c, n, fo, err, sizeof err)) {
+        sp_out_abort(&out);
+        return sp_admin_fail(a, SP_EXIT_RUNTIME, "cannot write %s: %s (nothing was written)", path, err);
     }
-    fchmod(fd, S_IRUSR | S_IWUSR); /* children's data: owner only */
-    FILE *f = fdopen(fd, "wb");
-    char err[256] = "";
-    int rc = SP_EXIT_OK;
-    if (!f) {
-        close(fd);
-        snprintf(err, sizeof err, "%s", strerror(errno));
-        rc = SP_EXIT_RUNTIME;
-    } else {
-        if (sp_family_pdf(f, c, n, fo, err, sizeof err))
-            rc = SP_EXIT_RUNTIME;
-        if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
-            if (!rc)
-                snprintf(err, sizeof err, "%s", strerror(errno));
-            rc = SP_EXIT_RUNTIME;
-        }
-        if (fclose(f) != 0 && !rc) {
-            snprintf(err, sizeof err, "%s", strerror(errno));
-            rc = SP_EXIT_RUNTIME;
-        }
-    }
-    if (!rc && rename(tmp, path) != 0) {
-        snprintf(err, sizeof err, "%s", strerror(errno));
-        rc = SP_EXIT_RUNTIME;
-    }
-    if (rc) {
-        unlink(tmp);
-        sp_admin_fail(a, rc, "cannot write %s: %s (nothing was written)", path, err);
-    }
-    free(tmp);
-    return rc;
+    if (!sp_out_commit(&out, err, sizeof err))
+        return sp_admin_fail(a, SP_EXIT_RUNTIME, "%s", err);
+    return SP_EXIT_OK;
 }
 
 int sp_report_family(sp_admin *a, int argc, char **argv)
@@ -136,8 +132,12 @@ int sp_report_family(sp_admin *a, int argc, char **argv)
     sp_family_opts fo = {.paper = SP_PAPER_A4, .today = a->today};
     if (o[O_PAPER].value && !sp_paper_parse(o[O_PAPER].value, &fo.paper))
         return sp_admin_fail(a, SP_EXIT_USAGE, "--paper: expected a4 or letter, got '%s'", o[O_PAPER].value);
-    const char *lang = o[O_LANG].value ? o[O_LANG].value : "en";
-    if (!language_ok(lang)) {
+    sp_i18n_init();
+    char school[SP_LANG_MAX];
+    if (sp_school_language(a->db, school) != SQLITE_OK)
+        return sp_admin_fail_sql(a, "reading the school's language failed");
+    const char *lang = o[O_LANG].value ? o[O_LANG].value : school;
+    if (!sp_language_tag_ok(lang) || !sp_i18n_has_catalog(lang)) {
         char list[512];
         available_languages(list, sizeof list);
         return sp_admin_fail(a, SP_EXIT_USAGE, "--lang: no family summary in '%s'; the languages are: %s", lang, list);
@@ -145,6 +145,8 @@ int sp_report_family(sp_admin *a, int argc, char **argv)
     const char *out = o[O_OUTPUT].value;
     if (out && !*out)
         return sp_admin_fail(a, SP_EXIT_USAGE, "-o: expected a file name such as family.pdf");
+    sp_i18n_set_language(lang, school);
+    fo.rtl = sp_i18n_is_rtl(lang);
 
     long long *ids = NULL, one = 0;
     size_t n = 0;
@@ -183,7 +185,7 @@ int sp_report_family(sp_admin *a, int argc, char **argv)
         goto done;
     }
     for (; loaded < n; loaded++) {
-        int s = sp_conference_load(r, a->db, ids[loaded], a->today, &c[loaded]);
+        int s = sp_conference_load(r, a->db, ids[loaded], lang, a->today, &c[loaded]);
         if (s == SQLITE_NOTFOUND) {
             rc = sp_admin_fail(a, SP_EXIT_USAGE, "--student: %s is archived; restore them first",
                                o[O_STUDENT].value ? o[O_STUDENT].value : "the student");

@@ -72,6 +72,25 @@ A report family --student E8001 --paper letter -o "$TMP/letter.pdf" >/dev/null
 size=$(pdfinfo "$TMP/letter.pdf" | awk '/^Page size:/ {print $3 "x" $5}')
 [ "$size" = "612x792" ] || fail "expected Letter pages, got $size"
 
+# The family's language: every word of the page in Spanish or Arabic; the teacher's texts in the
+# family's language where the teacher wrote them in it, else as written.
+ela=$(A --json milestone list --student E8001 | grep -o '"id": [0-9]*' | head -1 | grep -o '[0-9]*')
+A milestone translate "$ela" --lang es --at-home "Pregúntenme cuál es mi afirmación y qué 2 datos la apoyan." >/dev/null
+A report family --class ELA8-2 --lang es -o "$TMP/es.pdf" >/dev/null
+es=$(pdftotext "$TMP/es.pdf" - | tr -s ' \n' ' ')
+has "$es" "Resumen para la familia"
+has "$es" "En casa pueden:"
+has "$es" "Pregúntenme cuál es mi afirmación y qué 2 datos la apoyan."
+has "$es" "Va por buen camino"
+has "$es" "I will write 3 paragraphs" # no Spanish wording given: the teacher's own
+lacks "$es" "Family summary"
+lacks "$es" "At home you can"
+lacks "$es" "STAFF ONLY"
+[ "$(pdfinfo "$TMP/es.pdf" | awk '/^Pages:/ {print $2}')" = 11 ] || fail "Spanish: one page per student"
+ar=$(A report family --student E8003 --lang ar)
+has "$ar" "ملخّص للعائلة"
+has "$ar" "في البيت يمكنكم:"
+
 # Bad input: a clear message, exit code 2 (1 for a file that cannot be written), nothing written.
 set +e
 err=$(A report family --student NOPE -o "$TMP/x.pdf" 2>&1); rc=$?
