@@ -19,6 +19,7 @@
 #include "render/render.h"
 
 #include "badge.h"
+#include "badge_key.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -210,18 +211,21 @@ static void advance(sp_replay *r, uint64_t ms)
 
 bool sp_replay_student_payload(sp_replay *r, const char *sis_id, char *payload, size_t len)
 {
-    if (!r->db && sqlite3_open_v2(r->opt.db_path, &r->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-        return false;
+    if (!r->db) { /* read-only, with the badge key to unseal the card a script scans */
+        if (sqlite3_open_v2(r->opt.db_path, &r->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+            sp_badge_key_attach(r->db, r->opt.db_path, false) != SQLITE_OK)
+            return false;
+    }
     sqlite3_stmt *st = NULL;
     bool ok = false;
-    const char *sql = "SELECT b.token FROM badges b JOIN students s ON s.id = b.student_id "
+    const char *sql = "SELECT sp_badge_unseal(b.sealed) FROM badges b JOIN students s ON s.id = b.student_id "
                       "WHERE s.sis_id = ?1 AND b.revoked_at IS NULL "
-                      "UNION ALL SELECT b.token FROM badges b JOIN staff t ON t.id = b.staff_id "
+                      "UNION ALL SELECT sp_badge_unseal(b.sealed) FROM badges b JOIN staff t ON t.id = b.staff_id "
                       "WHERE t.staff_code = ?1 AND b.revoked_at IS NULL LIMIT 1";
     if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
         return false;
     sqlite3_bind_text(st, 1, sis_id, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == SP_BADGE_TOKEN_CHARS) {
         char buf[SP_BADGE_PAYLOAD_MAX];
         sp_badge_payload((const char *)sqlite3_column_text(st, 0), buf);
         snprintf(payload, len, "%s", buf);
