@@ -52,8 +52,10 @@ static int setup(void **state)
         fail_msg("%s", err);
     if (sp_demo_build(db, (int)(kd.now / 86400000), NULL, err, sizeof err) != SQLITE_OK)
         fail_msg("demo: %s", err);
-    exec(db, "INSERT INTO badges (token, student_id, issued_at) SELECT 'D' || substr('0000000000000000000000000' || id,"
-             " -25), id, '2026-01-05T08:00:00Z' FROM students WHERE archived = 0");
+    /* A badge for every student: D + the student id in 25 digits (all in the badge alphabet). */
+    exec(db, "SELECT sp_badge_key_ready(); INSERT INTO badges (token, sealed, student_id, issued_at) SELECT"
+             " sp_badge_hash(t), sp_badge_seal(t), id, '2026-01-05T08:00:00Z' FROM (SELECT id, 'D' ||"
+             " substr('0000000000000000000000000' || id, -25) AS t FROM students WHERE archived = 0)");
     sp_db_close(db);
     kd_start_app(1280, 800);
     return 0;
