@@ -14,6 +14,12 @@ LOCALE=$(dirname "$(dirname "$SIGNPOST_KIOSK")")/locale
 tr_() { LC_ALL=C.UTF-8 LANGUAGE=$1 TEXTDOMAINDIR=$LOCALE gettext -d signpost "$2"; }
 esc() { sed -e 's/[\/&]/\\&/g' <<<"$1"; }
 
+# Each language gets its own demo school (a copied file would lack its badge key, kept beside it).
+prepare() { # db
+  replay_demo_db "$1"
+  "$SIGNPOST_ADMIN" --db "$1" milestone translate --csv "$TMP/translations.csv" >/dev/null
+  "$SIGNPOST_ADMIN" --db "$1" student edit E8001 --read-aloud >/dev/null
+}
 BASE=$TMP/base.db
 replay_demo_db "$BASE"
 GOAL=$(sqlite3 "$BASE" "SELECT m.id FROM milestones m JOIN students s ON s.id = m.student_id
@@ -40,7 +46,7 @@ done
 declare -A GOAL_TEXT=([en]="I will write 3 paragraphs" [es]="Escribiré 3 párrafos" [ar]="سأكتب ٣ فقرات")
 for lang in en es ar; do
   db=$TMP/$lang.db
-  cp "$BASE" "$db"
+  prepare "$db"
   "$SIGNPOST_ADMIN" --db "$db" student edit E8001 --kiosk-language "$lang" >/dev/null
   sed -e "s/@L@/$lang/g" -e "s/@LANG@/$lang/g" \
       -e "s/@NEXT@/$(esc "$(tr_ "$lang" "Next")")/g" \
@@ -49,13 +55,13 @@ for lang in en es ar; do
       -e "s/@READ@/$(esc "$(tr_ "$lang" "Read to me")")/g" \
       -e "s/@HOW@/$(esc "$(tr_ "$lang" "How did it go?")")/g" \
       -e "s/@GOAL@/$(esc "${GOAL_TEXT[$lang]}")/g" \
-      "$SRC/tests/replay/languages.replay" > "$TMP/$lang.replay"
+      "$SRC/tests/replay/languages.replay" > "$TMP/$lang-script.replay"
   if [ "$lang" != en ]; then # never the English words on a translated screen
     for english in "My goals" "How did it go?"; do
       [ "$(tr_ "$lang" "$english")" != "$english" ] || { echo "FAIL: \"$english\" is not translated in $lang"; exit 1; }
     done
   fi
-  replay_run "$lang" 1280 800 "$TMP/$lang.replay" "$db"
+  replay_run "$lang" 1280 800 "$TMP/$lang-script.replay" "$db"
   echo "ok: $lang"
 done
 
