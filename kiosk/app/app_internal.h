@@ -49,7 +49,8 @@ typedef enum {
 
 /* Action ids shared by screens; screens number their own from KIOSK_ACT_SCREEN and cards from
  * KIOSK_ACT_CARD. */
-enum { KIOSK_ACT_BACK = 1, KIOSK_ACT_DONE = 2, KIOSK_ACT_OK = 3, KIOSK_ACT_READ = 4, KIOSK_ACT_SCREEN = 10,
+enum { KIOSK_ACT_BACK = 1, KIOSK_ACT_DONE = 2, KIOSK_ACT_OK = 3, KIOSK_ACT_READ = 4, KIOSK_ACT_MORE = 5,
+       KIOSK_ACT_SCREEN = 10,
        KIOSK_ACT_CARD = 1000 };
 
 typedef struct {
@@ -126,6 +127,7 @@ typedef struct {
 typedef struct {
     bool active;
     bool teacher;            /* a staff member in the teacher menu */
+    bool confirm_exit;       /* the teacher menu asks "Close the kiosk?" */
     long long holder_id;     /* students.id or staff.id */
     long long log_key;       /* kiosk_log entry */
     char *name;              /* preferred name (owned) */
@@ -200,6 +202,11 @@ struct sp_app {
     uint64_t pending_since, pending_retry_at;
 
     kiosk_saving saving;     /* the saving screen (saving.c) */
+
+    /* Which page of a choice grid shows ("More choices", choices.c): the page belongs to the
+     * list of choices it was turned on, so another question starts at its first page. */
+    const void *chip_page_of;
+    int chip_page;
 
     /* "Read to me" (read_aloud.c). The words wait here only between the frame that gathered
      * them and sp_app_take_speech, which wipes them. */

@@ -419,6 +419,14 @@ static void teacher_badge_opens_the_menu_and_only_it_exits(void **state)
     kd_tap_text("Back");
     kd_expect_screen("teacher");
     assert_false(sp_app_wants_exit(kd.app));
+    /* Exit asks first; "Keep the kiosk open" changes nothing */
+    kd_tap_text("Exit kiosk");
+    kd_expect_text("Close the kiosk?");
+    assert_false(sp_app_wants_exit(kd.app));
+    kd_tap_text("Keep the kiosk open");
+    kd_expect_text("Teacher menu");
+    assert_false(sp_app_wants_exit(kd.app));
+    kd_tap_text("Exit kiosk");
     kd_tap_text("Exit kiosk");
     assert_true(sp_app_wants_exit(kd.app));
     assert_string_equal(last_end_reason(0, 1), "teacher-exit");
