@@ -1,5 +1,6 @@
 /* cmd_support.c — `signpost-admin support`: dated notes of what changed in a milestone's support
- * (the intervention), so the chart can show whether a change moved the needle. */
+ * (the intervention), so the chart can show whether a change moved the needle. The kiosk marks
+ * every change on the student's chart but shows only --student-note, the student's words. */
 #include "admin.h"
 #include "dates.h"
 #include "milestone_fields.h"
@@ -7,10 +8,12 @@
 
 static int support_add(sp_admin *a, int argc, char **argv)
 {
-    sp_opt o[] = {{"milestone", true, NULL}, {"note", true, NULL}, {"date", true, NULL}, {"by", true, NULL}};
+    sp_opt o[] = {{"milestone", true, NULL}, {"note", true, NULL}, {"date", true, NULL}, {"by", true, NULL},
+                  {"student-note", true, NULL}};
     int rc, day = a->today;
     long long id, by = 0;
-    if ((rc = sp_admin_parse(a, argc, argv, o, 4, NULL, 0, NULL)) || (rc = sp_ms_required(a, "milestone", o[0].value)) ||
+    if ((rc = sp_admin_parse(a, argc, argv, o, 5, NULL, 0, NULL)) || (rc = sp_ms_required(a, "milestone", o[0].value)) ||
+        (o[4].value && (rc = sp_ms_check_text(a, "student-note", o[4].value, 1000, false, true))) ||
         (rc = sp_admin_find_milestone(a, o[0].value, &id)) ||
         (rc = sp_ms_check_text(a, "note", o[1].value, SP_MS_NOTE_MAX, true, true)) ||
         (o[2].value && (rc = sp_admin_parse_date(a, "--date", o[2].value, &day))) ||
@@ -23,7 +26,8 @@ static int support_add(sp_admin *a, int argc, char **argv)
         return sp_admin_fail(a, SP_EXIT_USAGE, "--date: expected a date up to today (%s), got %s", today, when);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(a->db,
-                           "INSERT INTO support_changes(milestone_id, changed_on, note, entered_by) VALUES (?1, ?2, ?3, ?4)",
+                           "INSERT INTO support_changes(milestone_id, changed_on, note, entered_by, student_note)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5)",
                            -1, &st, NULL) != SQLITE_OK)
         return sp_admin_fail_sql(a, "saving the support change failed");
     sqlite3_bind_int64(st, 1, id);
@@ -33,6 +37,7 @@ static int support_add(sp_admin *a, int argc, char **argv)
         sqlite3_bind_int64(st, 4, by);
     else
         sqlite3_bind_null(st, 4);
+    sqlite3_bind_text(st, 5, o[4].value ? o[4].value : "", -1, SQLITE_STATIC);
     int s = sqlite3_step(st);
     sqlite3_finalize(st);
     if (s != SQLITE_DONE)
@@ -55,13 +60,13 @@ static int support_list(sp_admin *a, int argc, char **argv)
         return rc;
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(a->db,
-                           "SELECT c.id, c.changed_on AS date, c.note, coalesce(s.staff_code, '') AS entered_by"
+                           "SELECT c.id, c.changed_on AS date, c.note, c.student_note, coalesce(s.staff_code, '') AS entered_by"
                            " FROM support_changes c LEFT JOIN staff s ON s.id = c.entered_by"
                            " WHERE c.milestone_id = ?1 ORDER BY c.changed_on, c.id",
                            -1, &st, NULL) != SQLITE_OK)
         return sp_admin_fail_sql(a, "reading support changes failed");
     sqlite3_bind_int64(st, 1, id);
-    sp_table *t = sp_table_new(4, (const char *const[]){"ID", "Date", "Note", "By"});
+    sp_table *t = sp_table_new(5, (const char *const[]){"ID", "Date", "Note", "Student sees", "By"});
     json_t *arr = json_array();
     int s;
     while ((s = sqlite3_step(st)) == SQLITE_ROW) {
@@ -86,10 +91,13 @@ static int support_list(sp_admin *a, int argc, char **argv)
 
 static const sp_admin_verb SUPPORT_VERBS[] = {
     {"add", support_add, 0, "note a change in a milestone's support",
-     "Usage: signpost-admin support add --milestone ID --note TEXT [--date DATE] [--by STAFFCODE]\n\n"
+     "Usage: signpost-admin support add --milestone ID --note TEXT [--student-note TEXT] [--date DATE]\n"
+     "                                  [--by STAFFCODE]\n\n"
      "Notes what changed in the support (default date today). The goal's chart marks the date, so\n"
-     "everyone can see whether the change moved the needle.\n\n"
-     "Example:\n  signpost-admin support add --milestone 12 --note \"added a 20-minute session on Fridays\"\n"},
+     "everyone can see whether the change moved the needle. The kiosk shows only --student-note, the\n"
+     "change in the student's words; without it the student sees the mark and no words.\n\n"
+     "Example:\n  signpost-admin support add --milestone 12 --note \"added a 20-minute session on Fridays\" \\\n"
+     "    --student-note \"Now I also meet my teacher on Fridays.\"\n"},
     {"list", support_list, SP_VERB_READONLY, "a milestone's support changes",
      "Usage: signpost-admin support list --milestone ID\n\n"
      "Example:\n  signpost-admin support list --milestone 12\n"},

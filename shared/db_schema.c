@@ -253,7 +253,20 @@ static const char *const MIGRATION_2[] = {
     NULL};
 #undef PLAN_TEXT
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2};
+/* Migration 3: the student's own words for the parts of a milestone the kiosk shows. The
+ * teacher's statement, method, support and notes stay for staff; the kiosk shows only these,
+ * and a part left empty is not shown at all. Obstacles are choices separated by "|". */
+#define STUDENT_TEXT(table, col, max)                                                                                 \
+    "ALTER TABLE " table " ADD COLUMN " col " TEXT NOT NULL DEFAULT '' CHECK (length(" col ") <= " #max ");"
+static const char *const MIGRATION_3[] = {
+    STUDENT_TEXT("milestones", "student_support", 1000),
+    STUDENT_TEXT("milestones", "student_know", 1000),
+    STUDENT_TEXT("milestones", "student_obstacles", 2000),
+    STUDENT_TEXT("support_changes", "student_note", 1000),
+    NULL};
+#undef STUDENT_TEXT
+
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 

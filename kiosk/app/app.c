@@ -19,6 +19,7 @@
 #include "app/app_internal.h"
 #include "app/avatar.h"
 #include "i18n.h"
+#include "ui/layout_check.h"
 #include "badge.h"
 #include "db.h"
 
@@ -223,9 +224,15 @@ static void scan_later(sp_app *app, const char *payload, uint64_t now)
 static void sign_in_student(sp_app *app, const char *payload, long long student_id, uint64_t now)
 {
     if (app->person.active && !app->person.teacher && app->person.holder_id == student_id) {
-        /* The same badge again: stay signed in, show the goals. */
+        /* The same badge again (a lanyard swinging past the scanner): stay signed in and keep
+         * whatever is half done; only the greeting moves on to the goals, and the timeout
+         * warning goes back to the page it interrupted. */
         app->pending = false;
-        kiosk_go(app, KIOSK_SCREEN_GOALS, now);
+        if (app->screen == KIOSK_SCREEN_WELCOME)
+            kiosk_go(app, KIOSK_SCREEN_GOALS, now);
+        else if (app->screen == KIOSK_SCREEN_TIMEOUT)
+            kiosk_go(app, (kiosk_screen_id)app->resume_screen, now);
+        app->redraw = true;
         return;
     }
     char *name = NULL;
@@ -533,7 +540,7 @@ void sp_app_handle(sp_app *app, const sp_app_event *ev, uint64_t now)
  * (ease-out cubic), with its touch targets, so a tap always lands on what is shown. */
 static void page_transition(sp_app *app, sp_draw_list *dl, uint64_t now)
 {
-    if (now >= app->screen_at + KIOSK_MOTION_PAGE_MS)
+    if (app->no_motion || now >= app->screen_at + KIOSK_MOTION_PAGE_MS)
         return;
     double p = (double)(now - app->screen_at) / KIOSK_MOTION_PAGE_MS;
     double rest = (1 - p) * (1 - p) * (1 - p);
@@ -581,7 +588,7 @@ uint64_t sp_app_next_deadline(const sp_app *app, uint64_t now)
         d = app->log_retry_at;
     /* The page transition's frames, about 60 a second, until it has settled. */
     uint64_t settled = app->screen_at + KIOSK_MOTION_PAGE_MS;
-    if (app->drawn_at < settled) {
+    if (!app->no_motion && app->drawn_at < settled) {
         uint64_t t = app->drawn_at + 16 < settled ? app->drawn_at + 16 : settled;
         if (t < d)
             d = t;
@@ -592,6 +599,19 @@ uint64_t sp_app_next_deadline(const sp_app *app, uint64_t now)
 bool sp_app_needs_redraw(const sp_app *app, uint64_t now) { return app->redraw || now >= sp_app_next_deadline(app, now); }
 
 bool sp_app_wants_exit(const sp_app *app) { return app->exit; }
+
+int sp_app_layout_check(const sp_app *app, const sp_draw_list *dl, char *msg, size_t len)
+{
+    sp_layout_rules rules = {KIOSK_TOUCH_MIN,
+                             (app->theme.high_contrast ? KIOSK_CONTRAST_HIGH_X10 : KIOSK_CONTRAST_MIN_X10) / 10.0};
+    return sp_layout_check(dl, &app->ui, &rules, msg, len);
+}
+
+void sp_app_set_motion(sp_app *app, bool on)
+{
+    app->no_motion = !on;
+    app->redraw = true;
+}
 
 const char *sp_app_screen_name(const sp_app *app) { return current(app)->name; }
 
@@ -656,10 +676,11 @@ static int snug_w(const sp_app *app, const char *label)
     return w < KIOSK_MIN_TOUCH ? KIOSK_MIN_TOUCH : w;
 }
 
-/* A signed-in student's header without Back starts with their avatar. */
+/* A signed-in student's header without Back starts with their avatar (in landscape: a portrait
+ * header keeps its width for the title and "Read to me" in words; the greeting shows the avatar). */
 static bool header_avatar(const sp_app *app, bool back)
 {
-    return !back && app->person.active && !app->person.teacher && app->person.name;
+    return !back && !app->theme.portrait && app->person.active && !app->person.teacher && app->person.name;
 }
 
 static int room_for(const sp_app *app, const header_row *h, bool back, bool done, int reserve)

@@ -109,7 +109,7 @@ typedef struct {
     int page;                /* 0..3 the questions, 4 the plan to save */
     char answer[KIOSK_NEXT_STEP_QUESTIONS][SP_ANSWER_MAX_BYTES];
     sp_chips chips;          /* obstacle and next-step chips of the goal */
-    char know[SP_CHIP_MAX][SP_CHIP_BYTES]; /* "How will we know?" chips from the goal's method */
+    char know[SP_CHIP_MAX][SP_CHIP_BYTES]; /* "How will we know?" chips from the goal and the student's words */
     size_t nknow;
 } kiosk_next_step;
 
@@ -176,6 +176,7 @@ struct sp_app {
     int resume_screen;        /* where the timeout warning returns to */
     uint64_t screen_at;       /* when the current screen was entered */
     bool redraw;
+    bool no_motion;           /* page transitions off (sp_app_set_motion) */
     bool purge;
     bool exit;
     uint64_t last_input;

@@ -42,7 +42,7 @@ void kiosk_choices_grid(sp_app *app, sp_ui *ui, sp_rect area, const kiosk_choice
         rows_fit = 1;
     int cols = t->portrait ? 1 : 2;
     /* A third column on a wide screen when it shows every chip at a comfortable width. */
-    int min_w = (int)(320 * t->scale);
+    int min_w = (int)(400 * t->scale);
     if (!t->portrait && (size_t)(cols * rows_fit) < ch->n + 1 && column_w(area.w, 3, gap) >= min_w)
         cols = 3;
     if (cols * rows_fit < 3)
@@ -52,8 +52,9 @@ void kiosk_choices_grid(sp_app *app, sp_ui *ui, sp_rect area, const kiosk_choice
     /* Paging: every chip when they all fit beside "Type my own", else pages of slots - 2. */
     size_t per_page = ch->n + 1 <= slots ? ch->n : slots - 2;
     size_t pages = per_page ? (ch->n + per_page - 1) / per_page : 1;
-    if (app->chip_page_of != (const void *)ch->chips) {
-        app->chip_page_of = ch->chips;
+    const void *key = ch->n ? (const void *)ch->chips[0] : NULL; /* the question's own chip list */
+    if (app->chip_page_of != key) {
+        app->chip_page_of = key;
         app->chip_page = 0;
     }
     size_t page = pages ? (size_t)app->chip_page % pages : 0;

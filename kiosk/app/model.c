@@ -3,8 +3,11 @@
  * with SP_VIS_KIOSK only), plus the small formatting helpers the
  * goal screens share (category words, friendly dates, short numbers, next check date).
  *
- * Loading happens once at sign-in, so moving between the goal screens never touches the
- * database. Freeing overwrites the name before releasing it and clears every goal view, so
+ * Only the student's own words survive loading: the teacher's statement, method, data source,
+ * support plan, baseline note and support-change notes are wiped from every goal view before
+ * any screen sees it (scrub_teacher_words), so teacher or IEP wording cannot reach the kiosk's
+ * screen however a screen is written. Loading happens once at sign-in, so moving between the
+ * goal screens never touches the database. Freeing overwrites the name before releasing it and clears every goal view, so
  * nothing of the student stays reachable after a sign-out. */
 #include "app/app_internal.h"
 #include "dates.h"
@@ -45,6 +48,26 @@ done:
     return rc;
 }
 
+/* Replaces an owned teacher-only text with "" (wiping it first). */
+static int blank(char **s)
+{
+    if (*s) {
+        memset(*s, 0, strlen(*s));
+        free(*s);
+    }
+    *s = strdup("");
+    return *s ? 0 : -1;
+}
+
+static int scrub_teacher_words(sp_goal_view *v)
+{
+    int bad = blank(&v->statement) | blank(&v->method) | blank(&v->data_source) | blank(&v->support) |
+              blank(&v->baseline_note);
+    for (size_t i = 0; i < v->nsupport; i++)
+        memset(v->support_marks[i].note, 0, sizeof v->support_marks[i].note);
+    return bad ? SQLITE_NOMEM : SQLITE_OK;
+}
+
 int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
                              size_t *ngoals, kiosk_profile *profile)
 {
@@ -56,7 +79,11 @@ int kiosk_model_load_student(sp_app *app, long long student_id, int today, char 
     if (rc != SQLITE_OK)
         return rc;
     rc = sp_goals_for_student(app->reader, student_id, SP_VIS_KIOSK, today, goals, ngoals);
+    for (size_t i = 0; rc == SQLITE_OK && i < *ngoals; i++)
+        rc = scrub_teacher_words(&(*goals)[i]);
     if (rc != SQLITE_OK) {
+        if (*goals)
+            sp_goal_views_free(*goals, *ngoals);
         free(*name);
         *name = NULL;
         *goals = NULL;

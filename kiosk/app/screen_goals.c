@@ -35,7 +35,8 @@ static sp_rect targets_button(const sp_app *app, int *below)
     int label = m->text_width(m->user, TARGETS_LABEL, strlen(TARGETS_LABEL), t->ui.button_text_size, SP_FONT_BOLD);
     int bw = label + t->ui.button_text_size + t->ui.pad / 2 + 2 * t->ui.pad;
     const char *goals_title = _("My goals");
-    int title = t->button_h + t->gap + m->text_width(m->user, goals_title, strlen(goals_title), t->title_size, SP_FONT_BOLD);
+    int title = (t->portrait ? 0 : t->button_h + t->space_s) +
+                m->text_width(m->user, goals_title, strlen(goals_title), t->title_size, SP_FONT_BOLD);
     if (bw > t->w - 2 * t->margin)
         bw = t->w - 2 * t->margin;
     int read = kiosk_read_button_w(app, NULL, 0); /* "Read to me" at its smallest, 0 if not offered */

@@ -159,6 +159,7 @@ static int ensure_app(sp_replay *r, char *err, size_t errlen)
     if (!r->app)
         return fail(err, errlen, "the app did not start on database %s", r->opt.db_path ? r->opt.db_path : "(none)");
     sp_app_set_read_aloud(r->app, true); /* recorded, not played: no audio device needed */
+    sp_app_set_motion(r->app, false);    /* settled pages for shots and checks; `motion on` to watch */
     sp_replay_draw(r);
     return 0;
 }
@@ -457,6 +458,17 @@ int sp_replay_line(sp_replay *r, const char *line, char *err, size_t errlen)
         if (!strstr(r->speech, arg))
             return fail(err, errlen, "expect-speech \"%s\": the last words asked to be read aloud were \"%.1500s\"", arg,
                         r->speech);
+    } else if (strcmp(cmd, "motion") == 0) {
+        if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0)
+            return fail(err, errlen, "motion wants on or off, found \"%s\"", arg);
+        sp_app_set_motion(r->app, strcmp(arg, "on") == 0);
+    } else if (strcmp(cmd, "expect-layout-clean") == 0) {
+        sp_replay_draw(r);
+        char problems[2048];
+        int n = sp_app_layout_check(r->app, r->dl, problems, sizeof problems);
+        if (n > 0)
+            return fail(err, errlen, "expect-layout-clean: %d problem%s on screen \"%s\" at %dx%d:\n%s", n,
+                        n == 1 ? "" : "s", sp_app_screen_name(r->app), r->w, r->h, problems);
     } else if (strcmp(cmd, "expect-cache-clean") == 0) {
         sp_replay_draw(r);
         if (cache_holds(r, arg))

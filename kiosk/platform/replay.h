@@ -23,6 +23,10 @@
  *     expect-cache-clean "TEXT"  fail if the renderer's text cache holds a text containing TEXT
  *     expect-speech "TEXT"       fail unless the last words the app asked to read aloud contain
  *                                TEXT (read aloud is recorded, never played: no audio device)
+ *     expect-layout-clean        fail on any problem of ui/layout_check.h in the current frame: cut
+ *                                titles, buttons or chips; overlapping text; touch targets under
+ *                                64 px or off screen; text under 4.5:1 contrast (7:1 in high contrast)
+ *     motion on|off              page transitions (off by default here, so shots show settled pages)
  */
 #ifndef SP_REPLAY_H
 #define SP_REPLAY_H

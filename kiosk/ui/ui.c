@@ -181,7 +181,8 @@ static void icon_and_words(sp_ui *ui, sp_rect r, const char *icon, int icon_size
         lw = room;
     int total = icon_size + gap + lw;
     int x = align == SP_ALIGN_CENTER && total < inner.w ? inner.x + (inner.w - total) / 2 : inner.x;
-    sp_draw_icon(ui->dl, (sp_rect){x, r.y + (r.h - icon_size) / 2, icon_size, icon_size}, icon, fg);
+    if (*icon)
+        sp_draw_icon(ui->dl, (sp_rect){x, r.y + (r.h - icon_size) / 2, icon_size, icon_size}, icon, fg);
     sp_rect words = {x + icon_size + gap, inner.y, align == SP_ALIGN_CENTER ? lw : inner.x + inner.w - (x + icon_size + gap),
                      inner.h};
     sp_ui_fit_text(ui, words, label, sz, SP_FONT_BOLD, SP_ALIGN_LEFT, fg, role, max_lines);
@@ -212,9 +213,17 @@ void sp_ui_chip(sp_ui *ui, int id, sp_rect r, const char *label, bool chosen, co
     sp_ui_panel(ui, r, chosen ? st->accent_bg : st->card_bg, chosen ? st->accent_bg : st->card_border, st->border,
                 st->radius);
     int is = sp_ui_line_height(ui, st->chip_text_size);
+    if (!icon && !chosen) {
+        /* An empty ring where the check goes: the words do not move when the chip is chosen. */
+        int d = is * 3 / 4, ring = st->border + 1;
+        sp_rect c = {r.x + st->pad + (is - d) / 2, r.y + (r.h - d) / 2, d, d};
+        sp_draw_circle(ui->dl, c, st->muted);
+        sp_draw_circle(ui->dl, (sp_rect){c.x + ring, c.y + ring, d - 2 * ring, d - 2 * ring}, st->card_bg);
+        icon = "";
+    }
     if (chosen)
         icon = "check";
-    icon_and_words(ui, r, icon, icon ? is : 0, label, st->chip_text_size, fg, role, SP_ALIGN_LEFT, 3);
+    icon_and_words(ui, r, icon, is, label, st->chip_text_size, fg, role, SP_ALIGN_LEFT, 3);
     if (focused)
         sp_ui_focus_ring(ui, r);
 }
