@@ -253,12 +253,20 @@ static const char *const MIGRATION_2[] = {
     NULL};
 #undef PLAN_TEXT
 
-/* Migration 3: the student's own words for the parts of a milestone the kiosk shows. The
+/* Migration 3: the student-led conference. What a family can do at home for a milestone (written
+ * for families, shown in conference mode and on the family summary), and kiosk sessions that
+ * were conferences ("Show my family"), so the kiosk log can say so. */
+static const char *const MIGRATION_3[] = {
+    "ALTER TABLE milestones ADD COLUMN at_home TEXT NOT NULL DEFAULT '' CHECK (length(at_home) <= 2000);",
+    "ALTER TABLE kiosk_sessions ADD COLUMN conference INTEGER NOT NULL DEFAULT 0 CHECK (conference IN (0,1));",
+    NULL};
+
+/* Migration 4: the student's own words for the parts of a milestone the kiosk shows. The
  * teacher's statement, method, support and notes stay for staff; the kiosk shows only these,
  * and a part left empty is not shown at all. Obstacles are choices separated by "|". */
 #define STUDENT_TEXT(table, col, max)                                                                                 \
     "ALTER TABLE " table " ADD COLUMN " col " TEXT NOT NULL DEFAULT '' CHECK (length(" col ") <= " #max ");"
-static const char *const MIGRATION_3[] = {
+static const char *const MIGRATION_4[] = {
     STUDENT_TEXT("milestones", "student_support", 1000),
     STUDENT_TEXT("milestones", "student_know", 1000),
     STUDENT_TEXT("milestones", "student_obstacles", 2000),
@@ -266,7 +274,7 @@ static const char *const MIGRATION_3[] = {
     NULL};
 #undef STUDENT_TEXT
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3};
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 

@@ -436,7 +436,7 @@ static void a_goal_with_no_support_text_still_offers_chips_and_long_parts_are_sh
     sp_db_close(db);
 }
 
-/* Migration 3: a version 2 file keeps its milestones, which gain empty student wording (so the
+/* Migration 4: a version 2 file keeps its milestones, which gain empty student wording (so the
  * kiosk shows none of their parts until a teacher writes them). */
 static void a_version_2_database_gains_student_wording_that_starts_empty(void **state)
 {
@@ -458,7 +458,7 @@ static void a_version_2_database_gains_student_wording_that_starts_empty(void **
     sqlite3 *db = sp_db_open(path, 0, err, sizeof err);
     if (!db)
         fail_msg("%s", err);
-    assert_true(sp_db_user_version(db) >= 3);
+    assert_true(sp_db_user_version(db) >= 4);
     assert_int_equal(ts_query_int(db, "SELECT count(*) FROM milestones WHERE support = 'workshop' AND"
                                       " student_support = '' AND student_know = '' AND student_obstacles = ''"),
                      1);
