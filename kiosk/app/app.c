@@ -692,7 +692,7 @@ static int room_for(const sp_app *app, const header_row *h, bool back, bool done
 
 /* The title in r: the title size or a step or two smaller on one line, else two lines of body
  * size; it is cut only when even that does not fit. */
-static void header_title(sp_app *app, sp_ui *ui, sp_rect r, const char *title, sp_align align)
+void kiosk_header_title(sp_app *app, sp_ui *ui, sp_rect r, const char *title, sp_align align)
 {
     const kiosk_theme *t = &app->theme;
     int th = 0;
@@ -767,7 +767,7 @@ sp_rect kiosk_header_reserve(sp_app *app, sp_ui *ui, const char *title, bool bac
     }
     right -= reserve;
     if (title)
-        header_title(app, ui, (sp_rect){left, m, right - left, bh}, title, SP_ALIGN_LEFT);
+        kiosk_header_title(app, ui, (sp_rect){left, m, right - left, bh}, title, SP_ALIGN_LEFT);
     int top = m + bh + t->gap;
     return (sp_rect){m, top, t->w - 2 * m, t->h - top - m};
 }

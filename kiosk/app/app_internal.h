@@ -238,6 +238,9 @@ sp_rect kiosk_header(sp_app *app, sp_ui *ui, const char *title, bool back, bool 
 /* The same, leaving `reserve` pixels left of "Read to me" / "I'm done" for a button the screen
  * draws in the header row itself. */
 sp_rect kiosk_header_reserve(sp_app *app, sp_ui *ui, const char *title, bool back, bool done, int reserve);
+/* A title in the header's row r: the title size or a step or two smaller on one line, else two
+ * lines of body size; cut only when even that does not fit. */
+void kiosk_header_title(sp_app *app, sp_ui *ui, sp_rect r, const char *title, sp_align align);
 /* Width of Back and "I'm done" in the header. */
 int kiosk_header_button_w(const sp_app *app);
 /* Width "Read to me" takes in that header (0: not offered). */

@@ -49,6 +49,7 @@ struct sp_replay {
     char speech[SP_APP_SPEECH_MAX];
     char speech_lang[16];
     bool speech_stopped;
+    bool no_pixels;  /* `pixels off`: frames are built (draw list, targets) but not rendered */
 };
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
@@ -168,7 +169,21 @@ void sp_replay_draw(sp_replay *r)
 {
     if (!r->app)
         return;
-    sp_kiosk_present(r->app, r->render, r->ren, r->dl, r->trace, r->now, false);
+    if (r->no_pixels) {
+        /* What sp_kiosk_present does, less the drawing: faces and the text cache still follow
+         * the app, so text is measured exactly as it would be drawn. */
+        bool dyslexic;
+        if (sp_app_take_font_request(r->app, &dyslexic)) {
+            sp_render_set_dyslexic(r->render, dyslexic);
+            sp_text_metrics metrics = sp_render_metrics(r->render);
+            sp_app_set_metrics(r->app, &metrics);
+        }
+        if (sp_app_take_purge_request(r->app))
+            sp_render_purge_text_cache(r->render);
+        sp_app_frame(r->app, r->dl, r->now);
+    } else {
+        sp_kiosk_present(r->app, r->render, r->ren, r->dl, r->trace, r->now, false);
+    }
     if (sp_app_take_speech_stop(r->app))
         r->speech_stopped = true;
     char lang[16];
@@ -264,7 +279,10 @@ static void make_dirs(const char *path)
 
 static int shot(sp_replay *r, const char *name, char *err, size_t errlen)
 {
+    bool no_pixels = r->no_pixels;
+    r->no_pixels = false; /* a shot always renders */
     sp_replay_draw(r);
+    r->no_pixels = no_pixels;
     if (!r->opt.shots_dir)
         return 0;
     char path[1024];
@@ -458,6 +476,10 @@ int sp_replay_line(sp_replay *r, const char *line, char *err, size_t errlen)
         if (!strstr(r->speech, arg))
             return fail(err, errlen, "expect-speech \"%s\": the last words asked to be read aloud were \"%.1500s\"", arg,
                         r->speech);
+    } else if (strcmp(cmd, "pixels") == 0) {
+        if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0)
+            return fail(err, errlen, "pixels wants on or off, found \"%s\"", arg);
+        r->no_pixels = strcmp(arg, "off") == 0;
     } else if (strcmp(cmd, "motion") == 0) {
         if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0)
             return fail(err, errlen, "motion wants on or off, found \"%s\"", arg);

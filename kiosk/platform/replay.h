@@ -27,6 +27,8 @@
  *                                titles, buttons or chips; overlapping text; touch targets under
  *                                64 px or off screen; text under 4.5:1 contrast (7:1 in high contrast)
  *     motion on|off              page transitions (off by default here, so shots show settled pages)
+ *     pixels on|off              off: frames are built and checked but not rendered (fast checks;
+ *                                a shot still renders its frame)
  */
 #ifndef SP_REPLAY_H
 #define SP_REPLAY_H
