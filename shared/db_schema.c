@@ -261,12 +261,55 @@ static const char *const MIGRATION_3[] = {
     "ALTER TABLE kiosk_sessions ADD COLUMN conference INTEGER NOT NULL DEFAULT 0 CHECK (conference IN (0,1));",
     NULL};
 
-/* Migration 4: the student's own words for the parts of a milestone the kiosk shows. The
+/* Migration 4: languages per person and per text (SPEC section 9). A student's kiosk language
+ * ('' = the school's language, settings 'school_language'), and teacher texts given per language:
+ * the student text, the at-home text and the support in the student's words. */
+static const char *const MIGRATION_4[] = {
+    "ALTER TABLE students ADD COLUMN kiosk_language TEXT NOT NULL DEFAULT ''"
+    "  CHECK (kiosk_language = '' OR length(kiosk_language) BETWEEN 2 AND 35);",
+    "CREATE TABLE milestone_texts ("
+    "  milestone_id INTEGER NOT NULL REFERENCES milestones(id) ON DELETE CASCADE,"
+    "  lang TEXT NOT NULL CHECK (length(lang) BETWEEN 2 AND 35),"
+    "  field TEXT NOT NULL CHECK (field IN ('student_text','at_home','support')),"
+    "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 1000),"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY (milestone_id, field, lang)"
+    ") WITHOUT ROWID;",
+    "INSERT OR IGNORE INTO settings(key, value) VALUES ('school_language', 'en');",
+    NULL};
+
+/* Migration 5: celebrations learn the raise-the-goal kind and can be withdrawn (a shout-out taken
+ * back, or a data point edited or deleted so that it no longer earns its celebration). SQLite
+ * cannot change a CHECK constraint in place, so the table is rebuilt with its rows. */
+static const char *const MIGRATION_5[] = {
+    "CREATE TABLE celebrations_v5 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,"
+    "  milestone_id INTEGER REFERENCES milestones(id) ON DELETE CASCADE,"
+    "  measurement_id INTEGER REFERENCES measurements(id) ON DELETE SET NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('milestone-met','step-reached','improvement','streak','raise-goal',"
+    "'shout-out')),"
+    "  message TEXT NOT NULL CHECK (length(message) BETWEEN 1 AND 500),"
+    "  created_at TEXT NOT NULL,"
+    "  seen_at TEXT,"
+    "  created_by INTEGER REFERENCES staff(id) ON DELETE SET NULL,"
+    "  withdrawn_at TEXT"
+    ");",
+    "INSERT INTO celebrations_v5(id, student_id, milestone_id, measurement_id, kind, message, created_at, seen_at,"
+    " created_by) SELECT id, student_id, milestone_id, measurement_id, kind, message, created_at, seen_at, created_by"
+    " FROM celebrations;",
+    "DROP TABLE celebrations;",
+    "ALTER TABLE celebrations_v5 RENAME TO celebrations;",
+    "CREATE INDEX celebrations_unseen ON celebrations(student_id, seen_at);",
+    "CREATE INDEX celebrations_by_milestone ON celebrations(milestone_id, kind);",
+    NULL};
+
+/* Migration 6: the student's own words for the parts of a milestone the kiosk shows. The
  * teacher's statement, method, support and notes stay for staff; the kiosk shows only these,
  * and a part left empty is not shown at all. Obstacles are choices separated by "|". */
 #define STUDENT_TEXT(table, col, max)                                                                                 \
     "ALTER TABLE " table " ADD COLUMN " col " TEXT NOT NULL DEFAULT '' CHECK (length(" col ") <= " #max ");"
-static const char *const MIGRATION_4[] = {
+static const char *const MIGRATION_6[] = {
     STUDENT_TEXT("milestones", "student_support", 1000),
     STUDENT_TEXT("milestones", "student_know", 1000),
     STUDENT_TEXT("milestones", "student_obstacles", 2000),
@@ -274,7 +317,9 @@ static const char *const MIGRATION_4[] = {
     NULL};
 #undef STUDENT_TEXT
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
+
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3,
+                                                  MIGRATION_4, MIGRATION_5, MIGRATION_6};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 

@@ -45,6 +45,7 @@ typedef struct {
     int width, height;         /* initial size */
     int today_override;        /* day number to use as "today" for progress (0 = from clock) */
     int tz_offset_min;         /* local time minus UTC in minutes, for the clock and "today" */
+    bool no_chime;             /* this kiosk plays no celebration chime (--no-chime) */
 } sp_app_config;
 
 typedef struct sp_app sp_app;
@@ -82,6 +83,10 @@ void sp_app_set_metrics(sp_app *app, const sp_text_metrics *m);
  * switches faces before the next frame is built, so text is measured with the face it is drawn
  * with. */
 bool sp_app_take_font_request(sp_app *app, bool *dyslexic);
+/* The language the kiosk's words are in now (a tag such as "en", "es", "ar"), and whether it is
+ * written right to left (the renderer then gives lines without letters that direction). */
+const char *sp_app_language(const sp_app *app);
+bool sp_app_rtl(const sp_app *app);
 
 /* Called by the renderer's owner after a sign-out so cached textures of student text are
  * dropped; the app sets this flag when a session ends. */
@@ -105,6 +110,10 @@ bool sp_app_take_speech(sp_app *app, char *out, size_t cap, char lang[16]);
 /* True once after the words being spoken went stale: the session ended (I'm done, timeout,
  * another badge) or the student moved to another screen. The platform silences at once. */
 bool sp_app_take_speech_stop(sp_app *app);
+
+/* True once each time a celebration moment appears on a kiosk whose chime is on: the platform
+ * plays the chime (and plays nothing when there is no audio device). */
+bool sp_app_take_chime(sp_app *app);
 
 /* Tappable rectangles of the last frame (buttons and cards), in keyboard focus order. Writes at
  * most max into out and returns how many there are. For tests and the replay harness. */

@@ -1,5 +1,6 @@
 /* screen_welcome.c — "Hi, Zoë!" with the student's initial in their colour, for a moment after
- * their badge is recognised, then the goals. A tap (or Enter) skips ahead. */
+ * their badge is recognised, then the student's new celebrations (if any) and the goals. A tap
+ * (or Enter) skips ahead. */
 #include "app/app_internal.h"
 #include "app/avatar.h"
 #include "i18n.h"
@@ -29,7 +30,7 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
                 SP_ALIGN_CENTER, t->muted, SP_ROLE_BODY);
 }
 
-static void next(sp_app *app, uint64_t now) { kiosk_go(app, KIOSK_SCREEN_GOALS, now); }
+static void next(sp_app *app, uint64_t now) { kiosk_go(app, kiosk_after_welcome(app), now); }
 
 static uint64_t deadline(const sp_app *app, uint64_t now)
 {

@@ -11,6 +11,7 @@
  * expectation or a shot always builds a fresh frame first. $SIGNPOST_KIOSK_TRACE is honoured as
  * in the window loop. Read aloud is offered as if a voice were there, and the words the app asks
  * to speak are kept for expect-speech instead of being played, so no audio device is needed. */
+#include "i18n.h"
 #include "platform/replay.h"
 #include "platform/events.h"
 #include "platform/kiosk.h"
@@ -50,6 +51,7 @@ struct sp_replay {
     char speech_lang[16];
     bool speech_stopped;
     bool no_pixels;  /* `pixels off`: frames are built (draw list, targets) but not rendered */
+    int chimes;      /* celebration chimes asked for (recorded, never played) */
 };
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
@@ -73,6 +75,7 @@ sp_replay *sp_replay_new(const sp_replay_options *opt, char *err, size_t errlen)
     r->h = 800;
     r->now = DEFAULT_START_MS;
     setenv("SDL_VIDEODRIVER", "dummy", 0);
+    sp_i18n_init(); /* before any thread: the message catalogs of every language */
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fail(err, errlen, "cannot start SDL with the dummy video driver: %s", SDL_GetError());
         free(r);
@@ -155,6 +158,7 @@ static int ensure_app(sp_replay *r, char *err, size_t errlen)
         .idle_timeout_ms = r->opt.timeout_s > 0 ? r->opt.timeout_s * 1000 : 0,
         .width = r->w,
         .height = r->h,
+        .no_chime = r->opt.no_chime,
     };
     r->app = sp_app_new(&cfg, &metrics, r->now);
     if (!r->app)
@@ -191,6 +195,8 @@ void sp_replay_draw(sp_replay *r)
         memcpy(r->speech_lang, lang, sizeof lang);
         r->speech_stopped = false;
     }
+    if (sp_app_take_chime(r->app))
+        r->chimes++;
 }
 
 void sp_replay_event(sp_replay *r, const sp_app_event *ev)
@@ -491,6 +497,14 @@ int sp_replay_line(sp_replay *r, const char *line, char *err, size_t errlen)
         if (n > 0)
             return fail(err, errlen, "expect-layout-clean: %d problem%s on screen \"%s\" at %dx%d:\n%s", n,
                         n == 1 ? "" : "s", sp_app_screen_name(r->app), r->w, r->h, problems);
+    } else if (strcmp(cmd, "expect-chimes") == 0) {
+        sp_replay_draw(r);
+        char *end;
+        long want = strtol(arg, &end, 10);
+        if (end == arg || want < 0)
+            return fail(err, errlen, "expect-chimes wants a count, found \"%s\"", arg);
+        if (r->chimes != want)
+            return fail(err, errlen, "expect-chimes: expected %ld chimes so far, the app asked for %d", want, r->chimes);
     } else if (strcmp(cmd, "expect-cache-clean") == 0) {
         sp_replay_draw(r);
         if (cache_holds(r, arg))

@@ -29,6 +29,8 @@
  *     motion on|off              page transitions (off by default here, so shots show settled pages)
  *     pixels on|off              off: frames are built and checked but not rendered (fast checks;
  *                                a shot still renders its frame)
+ *     expect-chimes N            fail unless the app asked for the celebration chime N times so
+ *                                far (recorded, never played)
  */
 #ifndef SP_REPLAY_H
 #define SP_REPLAY_H
@@ -45,6 +47,7 @@ typedef struct {
     const char *kiosk_name;
     const char *shots_dir;  /* where shot writes PNGs (NULL: shots are skipped) */
     int timeout_s;          /* idle timeout (0: app default) */
+    bool no_chime;          /* the kiosk's --no-chime */
     FILE *log;              /* one line per command (NULL: quiet) */
 } sp_replay_options;
 
