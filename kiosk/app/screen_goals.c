@@ -323,6 +323,19 @@ static goals_layout layout(sp_app *app)
     if (L.rows > 64)
         L.rows = 64;
     int today = kiosk_today(app, app->last_now);
+    /* One or two goals use larger words, a step smaller (down to the grid's) while a card would
+     * not fit the page: a small screen scrolls only when even the grid's sizes do not fit. */
+    for (int k = L.n; L.fill && k < 3; k++) {
+        int tallest = 0;
+        for (int i = 0; i < L.n; i++) {
+            int need = card_body(app, NULL, 0, (sp_rect){0, 0, L.card_w, 0}, &app->person.goals[i], today, L.sizes);
+            if (need > tallest)
+                tallest = need;
+        }
+        if (tallest * L.rows + (L.rows - 1) * L.gap <= L.view.h)
+            break;
+        L.sizes = sizes_for(t, k + 1);
+    }
     int y = 0;
     for (int row = 0; row < L.rows; row++) {
         L.row_y[row] = y;
