@@ -304,12 +304,22 @@ static const char *const MIGRATION_5[] = {
     "CREATE INDEX celebrations_by_milestone ON celebrations(milestone_id, kind);",
     NULL};
 
-/* Migration 6: the student's own words for the parts of a milestone the kiosk shows. The
+/* Migration 6: badge tokens leave the database (badge_key.h). Each token becomes its keyed hash,
+ * and a sealed copy for reprinting is kept beside it, so every badge already printed keeps
+ * working while a copy of the file alone can no longer make a payload. The functions are
+ * registered by sp_db_open(); the key file is created here when there is none yet. */
+static const char *const MIGRATION_6[] = {
+    "ALTER TABLE badges ADD COLUMN sealed TEXT;",
+    "SELECT sp_badge_key_ready() WHERE EXISTS (SELECT 1 FROM badges);",
+    "UPDATE badges SET sealed = sp_badge_seal(token), token = sp_badge_hash(token);",
+    NULL};
+
+/* Migration 7: the student's own words for the parts of a milestone the kiosk shows. The
  * teacher's statement, method, support and notes stay for staff; the kiosk shows only these,
  * and a part left empty is not shown at all. Obstacles are choices separated by "|". */
 #define STUDENT_TEXT(table, col, max)                                                                                 \
     "ALTER TABLE " table " ADD COLUMN " col " TEXT NOT NULL DEFAULT '' CHECK (length(" col ") <= " #max ");"
-static const char *const MIGRATION_6[] = {
+static const char *const MIGRATION_7[] = {
     STUDENT_TEXT("milestones", "student_support", 1000),
     STUDENT_TEXT("milestones", "student_know", 1000),
     STUDENT_TEXT("milestones", "student_obstacles", 2000),
@@ -317,9 +327,8 @@ static const char *const MIGRATION_6[] = {
     NULL};
 #undef STUDENT_TEXT
 
-
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3,
-                                                  MIGRATION_4, MIGRATION_5, MIGRATION_6};
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
+                                                  MIGRATION_6, MIGRATION_7};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 

@@ -29,6 +29,8 @@
  *     motion on|off              page transitions (off by default here, so shots show settled pages)
  *     pixels on|off              off: frames are built and checked but not rendered (fast checks;
  *                                a shot still renders its frame)
+ *     expect-voice LANG "TEXT"   fail unless a part of those words containing TEXT is said in
+ *                                LANG's voice (the kiosk language, or a teacher text's own)
  *     expect-chimes N            fail unless the app asked for the celebration chime N times so
  *                                far (recorded, never played)
  */
