@@ -24,6 +24,7 @@ longer() { local s=$1; printf '%s %s' "$s" "$(cut -c1-$(( ${#s} / 2 )) <<<"$s")"
 prepare() { # db support content -> prints the words of the goal to tap
   local db=$1 support=$2 content=$3 goal
   cp "$BASE" "$db"
+  [ ! -f "$BASE.key" ] || cp -p "$BASE.key" "$db.key" # the badge key lives beside its database
   case $support in
     none) ;;
     large) "$SIGNPOST_ADMIN" --db "$db" student edit "$SIS" --large-text >/dev/null ;;
