@@ -29,7 +29,7 @@ static int support_add(sp_admin *a, int argc, char **argv)
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(a->db,
                            "INSERT INTO support_changes(milestone_id, changed_on, note, entered_by, intensity, student_note)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5)",
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                            -1, &st, NULL) != SQLITE_OK)
         return sp_admin_fail_sql(a, "saving the support change failed");
     sqlite3_bind_int64(st, 1, id);
