@@ -97,6 +97,97 @@ static card_sizes sizes_for(const kiosk_theme *t, int n)
 
 static bool goal_met(const sp_goal_view *v) { return v->progress.met || strcmp(v->status, "met") == 0; }
 
+/* ---- steps under their long-term goal ---------------------------------------------------- */
+
+/* A short-term step's place among its long-term goal's steps (the model orders steps right after
+ * their goal), or a long-term goal's steps and how many are reached. */
+typedef struct {
+    const sp_goal_view *parent; /* set for a step whose goal is on this list */
+    int no, count;              /* "Step no of count" */
+    int reached;                /* a long-term goal: steps met so far (count: its steps) */
+} step_info;
+
+static bool step_of(const sp_goal_view *v, long long parent)
+{
+    return parent && v->parent_id == parent && strcmp(v->horizon, "short") == 0;
+}
+
+static step_info steps_of(const kiosk_person *p, size_t i)
+{
+    step_info s = {0};
+    const sp_goal_view *v = &p->goals[i];
+    for (size_t j = 0; j < p->ngoals; j++)
+        if (step_of(v, p->goals[j].id))
+            s.parent = &p->goals[j];
+    long long family = s.parent ? s.parent->id : v->id;
+    for (size_t j = 0; j < p->ngoals; j++) {
+        if (!step_of(&p->goals[j], family))
+            continue;
+        s.count++;
+        if (j <= i && s.parent)
+            s.no = s.count;
+        if (goal_met(&p->goals[j]))
+            s.reached++;
+    }
+    return s;
+}
+
+/* Whether any card of the list is a step or has steps: then every card keeps two lines for it,
+ * so the grid stays even. */
+static bool any_steps(const kiosk_person *p)
+{
+    for (size_t i = 0; i < p->ngoals; i++)
+        if (steps_of(p, i).count > 0)
+            return true;
+    return false;
+}
+
+static int steps_h(const sp_app *app)
+{
+    return any_steps(&app->person) ? 2 * kiosk_line_h(&app->metrics, app->theme.label_size) + app->theme.small_gap
+                                   : 0;
+}
+
+/* "Step 1 of 2 toward: I will finish all 5 steps of my FAFSA." under a step's category, or a row
+ * of step marks under a long-term goal: a gold check for each step reached, an open ring for each
+ * to come, and "1 of 2 steps reached". */
+static void steps_line(sp_app *app, sp_ui *ui, sp_rect r, const kiosk_person *p, size_t i)
+{
+    const kiosk_theme *t = &app->theme;
+    step_info s = steps_of(p, i);
+    char words[SP_CELEBRATION_TEXT_MAX + 96];
+    if (s.parent) {
+        snprintf(words, sizeof words, _("Step %d of %d toward: %s"), s.no, s.count,
+                 s.parent->student_text ? s.parent->student_text : "");
+        sp_ui_text(ui, r, words, t->label_size, SP_FONT_BOLD, SP_ALIGN_LEFT, t->accent, SP_ROLE_STUDENT, 2);
+        return;
+    }
+    if (s.count == 0)
+        return;
+    int lbl = kiosk_line_h(&app->metrics, t->label_size), mark = lbl * 4 / 5, x = r.x;
+    for (size_t j = 0; j < p->ngoals && x + mark <= r.x + r.w; j++) {
+        if (!step_of(&p->goals[j], p->goals[i].id))
+            continue;
+        sp_rect m = {x, r.y + (lbl - mark) / 2, mark, mark};
+        if (sp_ui_visible(ui, m)) {
+            if (goal_met(&p->goals[j])) {
+                sp_draw_circle(ui->dl, m, t->gold);
+                sp_draw_icon(ui->dl, (sp_rect){m.x + mark / 5, m.y + mark / 5, mark * 3 / 5, mark * 3 / 5}, "check",
+                             (sp_color){255, 255, 255, 255});
+            } else {
+                sp_draw_circle(ui->dl, m, t->grid);
+                sp_draw_circle(ui->dl, (sp_rect){m.x + 3, m.y + 3, mark - 6, mark - 6}, t->ui.card_bg);
+            }
+        }
+        x += mark + t->small_gap / 2;
+    }
+    snprintf(words, sizeof words, sp_ngettext("%d of %d step reached", "%d of %d steps reached", s.count), s.reached,
+             s.count);
+    x += t->small_gap / 2;
+    sp_ui_text(ui, (sp_rect){x, r.y, r.x + r.w - x, r.h}, words, t->label_size, SP_FONT_BOLD, SP_ALIGN_LEFT, t->muted,
+               SP_ROLE_STUDENT, 2);
+}
+
 /* "2.5 rubric points", "65%", "7" (no unit). */
 static void amount_words(double v, const char *unit, char *out, size_t len)
 {
@@ -239,8 +330,9 @@ static int progress_block(sp_app *app, sp_ui *ui, int x, int y, int w, const sp_
 }
 
 /* Lays out (ui NULL: only measures) one card's contents in r; returns the height it needs. */
-static int card_body(sp_app *app, sp_ui *ui, int id, sp_rect r, const sp_goal_view *v, int today, card_sizes z)
+static int card_body(sp_app *app, sp_ui *ui, int id, sp_rect r, size_t index, int today, card_sizes z)
 {
+    const sp_goal_view *v = &app->person.goals[index];
     const kiosk_theme *t = &app->theme;
     int pad = t->space_m;
     bool met = goal_met(v);
@@ -264,6 +356,13 @@ static int card_body(sp_app *app, sp_ui *ui, int id, sp_rect r, const sp_goal_vi
         sp_ui_label(ui, (sp_rect){x + tag_h + t->space_xs, y, tag_w - tag_h - t->space_xs, tag_h}, cat_words,
                     t->caption_size, SP_FONT_BOLD, SP_ALIGN_LEFT, cat.ink, SP_ROLE_LABEL);
     y += tag_h + t->space_s;
+    /* A step names its long-term goal; a long-term goal shows its steps (celebrations). */
+    int sh = steps_h(app);
+    if (sh) {
+        if (ui)
+            steps_line(app, ui, (sp_rect){x, y, w, sh - t->small_gap}, &app->person, index);
+        y += sh;
+    }
 
     const char *words = v->student_text ? v->student_text : "";
     int tlh = kiosk_line_h(&app->metrics, z.text);
@@ -328,7 +427,7 @@ static goals_layout layout(sp_app *app)
     for (int k = L.n; L.fill && k < 3; k++) {
         int tallest = 0;
         for (int i = 0; i < L.n; i++) {
-            int need = card_body(app, NULL, 0, (sp_rect){0, 0, L.card_w, 0}, &app->person.goals[i], today, L.sizes);
+            int need = card_body(app, NULL, 0, (sp_rect){0, 0, L.card_w, 0}, (size_t)i, today, L.sizes);
             if (need > tallest)
                 tallest = need;
         }
@@ -344,7 +443,7 @@ static goals_layout layout(sp_app *app)
             int i = row * L.columns + col;
             if (i >= L.n)
                 break;
-            int need = card_body(app, NULL, 0, (sp_rect){0, 0, L.card_w, 0}, &app->person.goals[i], today, L.sizes);
+            int need = card_body(app, NULL, 0, (sp_rect){0, 0, L.card_w, 0}, (size_t)i, today, L.sizes);
             if (need > h)
                 h = need;
         }
@@ -417,7 +516,7 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
                 sp_ui_target_add(ui, ACT_SELF_CHECK + i, r, true);
                 continue;
             }
-            card_body(app, ui, id, r, &p->goals[i], today, L.sizes);
+            card_body(app, ui, id, r, (size_t)i, today, L.sizes);
         }
         sp_ui_clip(ui, (sp_rect){0, 0, 0, 0});
         if (L.max_scroll > 0) { /* a thin scroll indicator on the right edge */
