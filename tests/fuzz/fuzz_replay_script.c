@@ -10,7 +10,7 @@
  *
  * Outcome (for the seeds' expected results): "ok" or the first refused line and its message up to
  * the first quote, e.g. "line 2: tap wants X Y, found". The demo school (with a badge for every
- * student) is built once into a scratch folder, or taken from $SIGNPOST_FUZZ_DB. */
+ * student) is built once into a scratch folder removed at exit, or taken from $SIGNPOST_FUZZ_DB. */
 #include "fuzz_target.h"
 #include "platform/replay.h"
 
@@ -25,6 +25,16 @@
 
 enum { MAX_LINES = 40, MAX_WAIT_MS = 60000 };
 
+static char scratch_dir[64];
+
+static void remove_scratch(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", scratch_dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "fuzz_replay_script: could not remove %s\n", scratch_dir);
+}
+
 static const char *demo_db(void)
 {
     static char path[512];
@@ -35,10 +45,11 @@ static const char *demo_db(void)
         snprintf(path, sizeof path, "%s", given);
         return path;
     }
-    char dir[] = "/tmp/signpost-fuzz-XXXXXX";
-    if (!mkdtemp(dir))
+    snprintf(scratch_dir, sizeof scratch_dir, "/tmp/signpost-fuzz-XXXXXX");
+    if (!mkdtemp(scratch_dir))
         abort();
-    snprintf(path, sizeof path, "%s/demo.db", dir);
+    atexit(remove_scratch);
+    snprintf(path, sizeof path, "%s/demo.db", scratch_dir);
     char cmd[1200];
     const char *admin = getenv("SIGNPOST_ADMIN");
     snprintf(cmd, sizeof cmd,
