@@ -11,6 +11,7 @@
  * The QR code is drawn as filled rectangles, one per horizontal run of dark modules, so a
  * 1,000-card PDF stays small and quick. All drawing happens in millimetres. */
 #include "badge_sheet.h"
+#include "out_file.h"
 #include "text.h"
 
 #include <cairo-pdf.h>
@@ -528,6 +529,23 @@ static int surface_error(cairo_surface_t *s, const char *path, char *err, size_t
     return -1;
 }
 
+/* cairo writes through this into the temporary file of sp_out_open(). */
+static cairo_status_t write_to_file(void *closure, const unsigned char *data, unsigned int length)
+{
+    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Finishes an output file: any cairo error or write error removes it and fills err. */
+static int finish_output(sp_out_file *out, cairo_status_t st, const char *path, char *err, size_t errlen)
+{
+    if (st != CAIRO_STATUS_SUCCESS) {
+        sp_out_abort(out);
+        snprintf(err, errlen, "cannot write %s: %s", path, cairo_status_to_string(st));
+        return -1;
+    }
+    return sp_out_commit(out, err, errlen) ? 0 : -1;
+}
+
 static void paper_size(sp_paper paper, double *w, double *h)
 {
     *w = paper == SP_PAPER_LETTER ? 215.9 : 210.0;
@@ -550,9 +568,13 @@ int sp_badge_sheet_pdf(const char *path, sp_paper paper, const sp_badge_card *ca
     paper_size(paper, &pw, &ph);
     const int cols = 2, rows = SP_CARDS_PER_PAGE / 2;
     sp_badge_sheet_card_origin(paper, 0, &gx, &gy);
-    cairo_surface_t *s = cairo_pdf_surface_create(path, pw * PT_PER_MM, ph * PT_PER_MM);
+    sp_out_file out;
+    if (!sp_out_open(&out, path, err, errlen))
+        return -1;
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_to_file, out.f, pw * PT_PER_MM, ph * PT_PER_MM);
     if (surface_error(s, path, err, errlen)) {
         cairo_surface_destroy(s);
+        sp_out_abort(&out);
         return -1;
     }
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "Signpost badges");
@@ -582,9 +604,9 @@ int sp_badge_sheet_pdf(const char *path, sp_paper paper, const sp_badge_card *ca
     text_free(&t);
     cairo_destroy(cr);
     cairo_surface_finish(s);
-    int rc = surface_error(s, path, err, errlen);
+    cairo_status_t st = cairo_surface_status(s);
     cairo_surface_destroy(s);
-    return rc;
+    return finish_output(&out, st, path, err, errlen);
 }
 
 int sp_badge_card_png(const char *path, const sp_badge_card *card, double dpi, char *err, size_t errlen)
@@ -601,11 +623,12 @@ int sp_badge_card_png(const char *path, const sp_badge_card *card, double dpi, c
     draw_card(&t, card, 0, 0);
     text_free(&t);
     cairo_destroy(cr);
-    cairo_status_t st = cairo_surface_write_to_png(s, path);
-    cairo_surface_destroy(s);
-    if (st != CAIRO_STATUS_SUCCESS) {
-        snprintf(err, errlen, "cannot write %s: %s", path, cairo_status_to_string(st));
+    sp_out_file out;
+    if (!sp_out_open(&out, path, err, errlen)) {
+        cairo_surface_destroy(s);
         return -1;
     }
-    return 0;
+    cairo_status_t st = cairo_surface_write_to_png_stream(s, write_to_file, out.f);
+    cairo_surface_destroy(s);
+    return finish_output(&out, st, path, err, errlen);
 }

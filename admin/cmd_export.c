@@ -6,6 +6,7 @@
  * numbers. Text is written exactly as stored (UTF-8). */
 #include "admin.h"
 #include "db.h"
+#include "out_file.h"
 #include "table_out.h"
 
 #include <csv.h>
@@ -113,9 +114,11 @@ static int export_run(sp_admin *a, int argc, char **argv)
     }
     if (path && (rc = sp_admin_check_text(a, "--output", path, 4096, false)))
         return rc;
-    FILE *f = path ? fopen(path, "wb") : a->out;
-    if (!f)
-        return sp_admin_fail(a, SP_EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+    sp_out_file out = {0};
+    char err[600];
+    if (path && !sp_out_open(&out, path, err, sizeof err))
+        return sp_admin_fail(a, SP_EXIT_RUNTIME, "%s", err);
+    FILE *f = path ? out.f : a->out;
     long long rows = 0;
     if (json) {
         char now[32];
@@ -134,13 +137,12 @@ static int export_run(sp_admin *a, int argc, char **argv)
     } else {
         rc = write_csv(a, f, which, o[3].value != NULL, &rows);
     }
-    if (path) {
-        bool bad = ferror(f) != 0;
-        if ((fclose(f) != 0 || bad) && rc == SP_EXIT_OK)
-            rc = sp_admin_fail(a, SP_EXIT_RUNTIME, "writing %s failed: %s", path, strerror(errno));
-    } else if (fflush(f) != 0 && rc == SP_EXIT_OK) {
+    if (path && rc != SP_EXIT_OK)
+        sp_out_abort(&out);
+    else if (path && !sp_out_commit(&out, err, sizeof err))
+        rc = sp_admin_fail(a, SP_EXIT_RUNTIME, "%s", err);
+    else if (!path && !sp_out_stream_ok(f) && rc == SP_EXIT_OK)
         rc = sp_admin_fail(a, SP_EXIT_RUNTIME, "writing the export failed: %s", strerror(errno));
-    }
     if (rc == SP_EXIT_OK && path) {
         fprintf(a->err, "Exported %lld row%s to %s\n", rows, rows == 1 ? "" : "s", path);
         if (a->json)

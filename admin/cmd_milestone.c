@@ -24,7 +24,7 @@ enum {
     F_STUDENT, F_CLASS, F_TEMPLATE, F_STATEMENT, F_STUDENT_TEXT, F_CATEGORY, F_HORIZON, F_PARENT, F_UNIT,
     F_SCALE_MIN, F_SCALE_MAX, F_BASELINE, F_BASELINE_NOTE, F_TARGET, F_DIRECTION, F_TARGET_K, F_TARGET_M, F_START,
     F_DUE, F_METHOD, F_SOURCE, F_SUPPORT, F_CADENCE, F_CADENCE_NOTE, F_VISIBILITY, F_STANDARD, F_STATUS,
-    F_CREATED_BY, F_COUNT
+    F_CREATED_BY, F_AT_HOME, F_COUNT
 };
 
 /* Names as milestone_revisions records them. */
@@ -32,23 +32,25 @@ static const char *const FIELD_NAMES[F_COUNT] = {
     "student", "class", "template_key", "statement", "student_text", "category", "horizon", "parent",
     "unit_label", "scale_min", "scale_max", "baseline", "baseline_note", "target", "direction", "target_k",
     "target_m", "start_date", "due_date", "method", "data_source", "support", "review_cadence_days",
-    "cadence_note", "visibility", "standard_code", "status", "created_by"};
+    "cadence_note", "visibility", "standard_code", "status", "created_by", "at_home"};
 
 #define DRAFT_COLUMNS                                                                                                 \
     "student_id, class_id, template_key, statement, student_text, category, horizon, parent_id, unit_label, "        \
     "scale_min, scale_max, baseline, baseline_note, target, direction, target_k, target_m, start_date, due_date, "   \
-    "method, data_source, support, review_cadence_days, cadence_note, visibility, standard_code, status, created_by"
+    "method, data_source, support, review_cadence_days, cadence_note, visibility, standard_code, status, created_by, "  \
+    "at_home"
 
 static const char SQL_LOAD[] = "SELECT " DRAFT_COLUMNS " FROM milestones WHERE id = ?1";
 static const char SQL_INSERT[] =
     "INSERT INTO milestones(" DRAFT_COLUMNS ", created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-    "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?29)";
+    "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?30)";
 static const char SQL_UPDATE[] =
     "UPDATE milestones SET student_id = ?1, class_id = ?2, template_key = ?3, statement = ?4, student_text = ?5, "
     "category = ?6, horizon = ?7, parent_id = ?8, unit_label = ?9, scale_min = ?10, scale_max = ?11, baseline = ?12, "
     "baseline_note = ?13, target = ?14, direction = ?15, target_k = ?16, target_m = ?17, start_date = ?18, "
     "due_date = ?19, method = ?20, data_source = ?21, support = ?22, review_cadence_days = ?23, cadence_note = ?24, "
-    "visibility = ?25, standard_code = ?26, status = ?27, created_by = ?28, updated_at = ?29 WHERE id = ?30";
+    "visibility = ?25, standard_code = ?26, status = ?27, created_by = ?28, at_home = ?29, updated_at = ?30 "
+    "WHERE id = ?31";
 
 typedef struct {
     int type; /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT or SQLITE_TEXT */
@@ -195,9 +197,9 @@ static int draft_save(sp_admin *a, const draft *d, long long id, long long *new_
     if (sqlite3_prepare_v2(a->db, id ? SQL_UPDATE : SQL_INSERT, -1, &st, NULL) != SQLITE_OK)
         return sp_admin_fail_sql(a, "saving the milestone failed");
     bind_draft(st, d);
-    sqlite3_bind_text(st, 29, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, F_COUNT + 1, now, -1, SQLITE_TRANSIENT);
     if (id)
-        sqlite3_bind_int64(st, 30, id);
+        sqlite3_bind_int64(st, F_COUNT + 2, id);
     int s = sqlite3_step(st);
     sqlite3_finalize(st);
     if (s != SQLITE_DONE)
@@ -242,13 +244,13 @@ static bool cell_equal(const cell *x, const cell *y)
 enum {
     O_STUDENT, O_CLASS, O_TEMPLATE, O_STATEMENT, O_STUDENT_TEXT, O_CATEGORY, O_HORIZON, O_PARENT, O_UNIT,
     O_SCALE_MIN, O_SCALE_MAX, O_BASELINE, O_BASELINE_NOTE, O_TARGET, O_DIRECTION, O_TARGET_RULE, O_START, O_DUE,
-    O_METHOD, O_SOURCE, O_SUPPORT, O_CADENCE_DAYS, O_CADENCE, O_VISIBILITY, O_STANDARD, O_BY, O_REASON, O_COUNT
+    O_METHOD, O_SOURCE, O_SUPPORT, O_CADENCE_DAYS, O_CADENCE, O_VISIBILITY, O_STANDARD, O_AT_HOME, O_BY, O_REASON, O_COUNT
 };
 
 static const char *const OPT_NAMES[O_COUNT] = {
     "student", "class", "template", "statement", "student-text", "category", "horizon", "parent", "unit",
     "scale-min", "scale-max", "baseline", "baseline-note", "target", "direction", "target-rule", "start", "due",
-    "method", "source", "support", "cadence-days", "cadence", "visibility", "standard", "by", "reason"};
+    "method", "source", "support", "cadence-days", "cadence", "visibility", "standard", "at-home", "by", "reason"};
 
 typedef enum { MODE_ADD, MODE_EDIT, MODE_REVISE } mode;
 
@@ -424,6 +426,9 @@ static int apply_options(sp_admin *a, const sp_opt *o, mode m, draft *d, long lo
         case O_STANDARD:
             rc = text_opt(a, d, F_STANDARD, name, v, SP_MS_SHORT_MAX, false, false);
             break;
+        case O_AT_HOME:
+            rc = text_opt(a, d, F_AT_HOME, name, v, SP_MS_AT_HOME_MAX, true, false);
+            break;
         default:
             break;
         }
@@ -546,7 +551,8 @@ static int milestone_add(sp_admin *a, int argc, char **argv)
     if (set_text(&d, F_HORIZON, o[O_PARENT].value ? "short" : "long") || set_text(&d, F_DIRECTION, "higher") ||
         set_text(&d, F_VISIBILITY, "kiosk") || set_day(&d, F_START, a->today) || set_text(&d, F_UNIT, "") ||
         set_text(&d, F_BASELINE_NOTE, "") || set_text(&d, F_METHOD, "") || set_text(&d, F_SOURCE, "") ||
-        set_text(&d, F_SUPPORT, "") || set_text(&d, F_CADENCE_NOTE, "") || set_text(&d, F_STANDARD, "")) {
+        set_text(&d, F_SUPPORT, "") || set_text(&d, F_CADENCE_NOTE, "") || set_text(&d, F_STANDARD, "") ||
+        set_text(&d, F_AT_HOME, "")) {
         rc = oom(a);
         goto done;
     }
@@ -1241,6 +1247,7 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
         fprintf(f, "  Method:        %s\n", v.method);
         fprintf(f, "  Data source:   %s\n", v.data_source);
         fprintf(f, "  Support:       %s\n", v.support);
+        fprintf(f, "  At home:       %s\n", *get_text(&d, F_AT_HOME) ? get_text(&d, F_AT_HOME) : "(none written yet)");
         fprintf(f, "  Review:        %s (every %d days)%s%s\n", cadence, v.goal.cadence_days,
                 *v.cadence_note ? "; " : "", v.cadence_note);
         fprintf(f, "  Visibility:    %s\n", v.visibility);
@@ -1295,6 +1302,7 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
     json_object_set_new(obj, "method", json_string(v.method));
     json_object_set_new(obj, "data_source", json_string(v.data_source));
     json_object_set_new(obj, "support", json_string(v.support));
+    json_object_set_new(obj, "at_home", json_string(get_text(&d, F_AT_HOME)));
     json_object_set_new(obj, "review_cadence_days", json_integer(v.goal.cadence_days));
     json_object_set_new(obj, "cadence_note", json_string(v.cadence_note));
     json_object_set_new(obj, "visibility", json_string(v.visibility));
@@ -1361,6 +1369,8 @@ done:
     "  --cadence TEXT         review cadence in words: \"weekly check, monthly review\" (sets the period too)\n"      \
     "  --visibility V         kiosk, conference or staff\n"                                                             \
     "  --standard CODE        standard or learning target code\n"                                                      \
+    "  --at-home TEXT         what the family can do at home, written for families (family summary and\n"      \
+    "                         conference mode show it)\n"                                                      \
     "  --by STAFFCODE         who wrote it\n"
 
 static const sp_admin_verb MILESTONE_VERBS[] = {

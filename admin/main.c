@@ -3,7 +3,9 @@
 #include "admin.h"
 #include "dates.h"
 #include "db.h"
+#include "out_file.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,7 +54,7 @@ static int run_verb(sp_admin *a, const sp_admin_verb *v, int argc, char **argv)
     char err[1024], path[1024];
     if (wants_help(argc, argv)) {
         fputs(v->help, a->out);
-        return SP_EXIT_OK;
+        return sp_out_stream_ok(a->out) ? SP_EXIT_OK : SP_EXIT_RUNTIME;
     }
     if (!a->db_path)
         a->db_path = sp_db_default_path(path, sizeof path);
@@ -68,6 +70,10 @@ static int run_verb(sp_admin *a, const sp_admin_verb *v, int argc, char **argv)
         return rc == SP_EXIT_USAGE ? SP_EXIT_RUNTIME : rc;
     }
     int rc = v->fn(a, argc, argv);
+    /* What the verb printed must have arrived before its changes are kept: a report that went
+     * nowhere (a full disk, a closed pipe) is a failure, and the changes are rolled back. */
+    if (rc == SP_EXIT_OK && !sp_out_stream_ok(a->out))
+        rc = sp_admin_fail(a, SP_EXIT_RUNTIME, "writing the output failed: %s; nothing was changed", strerror(errno));
     if (txn) {
         if (rc == SP_EXIT_OK && sqlite3_exec(a->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
             rc = sp_admin_fail_sql(a, "saving the changes failed");
@@ -76,13 +82,34 @@ static int run_verb(sp_admin *a, const sp_admin_verb *v, int argc, char **argv)
     if (rc == SP_EXIT_OK && a->json && a->result) {
         json_dumpf(a->result, a->out, JSON_INDENT(2));
         fputc('\n', a->out);
+        if (!sp_out_stream_ok(a->out))
+            rc = sp_admin_fail(a, SP_EXIT_RUNTIME, "writing the JSON result failed: %s%s", strerror(errno),
+                               (txn && !(v->flags & SP_VERB_READONLY)) ? " (the changes were saved)" : "");
     }
     json_decref(a->result);
     sp_db_close(a->db);
     return rc;
 }
 
+/* Exit status after a last check that everything printed on stdout really arrived. */
+static int finish(int rc)
+{
+    if (!sp_out_stream_ok(stdout) && rc == SP_EXIT_OK) {
+        fprintf(stderr, "signpost-admin: writing the output failed: %s\n", strerror(errno ? errno : EIO));
+        return SP_EXIT_RUNTIME;
+    }
+    return rc;
+}
+
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+    sp_private_files(); /* the database, backups, exports and badge sheets hold children's data */
+    return finish(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
 {
     sp_admin a = {.out = stdout, .err = stderr, .today = sp_today()};
     int i = 1;

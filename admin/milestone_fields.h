@@ -17,6 +17,7 @@
 #define SP_MS_STUDENT_TEXT_MAX 1000
 #define SP_MS_NOTE_MAX 2000
 #define SP_MS_SUPPORT_MAX 4000
+#define SP_MS_AT_HOME_MAX 2000 /* what the family can do at home (milestones.at_home) */
 #define SP_MS_SHORT_MAX 100 /* template key, unit label, standard code */
 
 extern const char *const SP_MS_CATEGORIES[];   /* NULL-terminated */

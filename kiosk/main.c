@@ -8,6 +8,7 @@
 #include "platform/replay.h"
 
 #include "db.h"
+#include "out_file.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +46,7 @@ static int bad_usage(const char *msg, const char *arg)
 int main(int argc, char **argv)
 {
     sp_kiosk_options opt = {.kiosk_name = "kiosk"};
+    sp_private_files(); /* the kiosk log, screenshots and a new database hold children's data */
     const char *replay = NULL, *shots = NULL, *db = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

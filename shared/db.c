@@ -2,6 +2,7 @@
 #include "db.h"
 #include "db_schema.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,13 @@ sqlite3 *sp_db_open(const char *path, int flags, char *err, size_t errlen)
     if (!(flags & SP_OPEN_CREATE) && access(path, F_OK) != 0) {
         snprintf(err, errlen, "no database at %s (run `signpost-admin init` or `signpost-admin demo` first)", path);
         return NULL;
+    }
+    /* A new database holds children's data: create it owner-only whatever the umask (SQLite
+     * gives the -wal and -shm files the database file's permissions). */
+    if ((oflags & SQLITE_OPEN_CREATE) && access(path, F_OK) != 0) {
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            close(fd);
     }
     if (sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot open the database %s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");

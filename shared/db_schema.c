@@ -253,7 +253,15 @@ static const char *const MIGRATION_2[] = {
     NULL};
 #undef PLAN_TEXT
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2};
+/* Migration 3: the student-led conference. What a family can do at home for a milestone (written
+ * for families, shown in conference mode and on the family summary), and kiosk sessions that
+ * were conferences ("Show my family"), so the kiosk log can say so. */
+static const char *const MIGRATION_3[] = {
+    "ALTER TABLE milestones ADD COLUMN at_home TEXT NOT NULL DEFAULT '' CHECK (length(at_home) <= 2000);",
+    "ALTER TABLE kiosk_sessions ADD COLUMN conference INTEGER NOT NULL DEFAULT 0 CHECK (conference IN (0,1));",
+    NULL};
+
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 

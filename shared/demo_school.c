@@ -1018,7 +1018,9 @@ int sp_demo_build(sqlite3 *db, int today, sp_demo_summary *sum, char *err, size_
             goto done;
     if ((rc = add_units(&c)))
         goto done;
-    rc = add_shout_outs(&c);
+    if ((rc = add_shout_outs(&c)))
+        goto done;
+    rc = sp_demo_add_family(db, today, err, errlen);
 done:
     for (size_t i = 0; i < NSTATEMENTS; i++) {
         sqlite3_finalize(*stmt_slot(&c, i));

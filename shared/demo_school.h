@@ -60,6 +60,10 @@ bool sp_demo_outcome_matches(sp_demo_outcome o, const sp_progress *p, int cadenc
  * SQLite error. Fills the counting fields of *sum when given. */
 int sp_demo_build(sqlite3 *db, int today, sp_demo_summary *sum, char *err, size_t errlen);
 
+/* The family half (demo_family.c): at-home texts for every milestone template, a few next-step
+ * plans and the school's contact settings. Called by sp_demo_build. */
+int sp_demo_add_family(sqlite3 *db, int today, char *err, size_t errlen);
+
 /* Deletes every row of the school's tables (students, staff, classes and all that hangs off
  * them, kiosk sessions and scan events); settings are kept. */
 int sp_demo_clear(sqlite3 *db, char *err, size_t errlen);

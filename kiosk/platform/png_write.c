@@ -5,6 +5,8 @@
  * IEND. Only the chunk framing and CRC are done here; deflate is zlib's. */
 #include "platform/png_write.h"
 
+#include "out_file.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,11 +65,13 @@ int sp_png_write_rgba(const char *path, const uint8_t *rgba, int w, int h, int p
         free(z);
         return -1;
     }
-    FILE *f = fopen(path, "wb");
-    if (!f) {
+    sp_out_file out;
+    char err[256];
+    if (!sp_out_open(&out, path, err, sizeof err)) {
         free(z);
         return -1;
     }
+    FILE *f = out.f;
     static const uint8_t sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     uint8_t ihdr[13];
     put_be32(ihdr, (uint32_t)w);
@@ -82,7 +86,9 @@ int sp_png_write_rgba(const char *path, const uint8_t *rgba, int w, int h, int p
         write_chunk(f, "IDAT", z, (uint32_t)z_len) != 0 || write_chunk(f, "IEND", NULL, 0) != 0)
         rc = -1;
     free(z);
-    if (fclose(f) != 0)
+    if (rc != 0)
+        sp_out_abort(&out);
+    else if (!sp_out_commit(&out, err, sizeof err))
         rc = -1;
     return rc;
 }

@@ -5,18 +5,19 @@
  * kept in a small table; a 16 px "probe" instance per face answers TTF_GlyphIsProvided32, and the
  * answers for the Basic Multilingual Plane are memoised per style.
  *
- * split_runs() walks the UTF-8 text once: each codepoint goes to the first face of the chain that
- * has it (emoji try the colour emoji face first); spaces and punctuation stay in the current run
- * when its font has them, and combining marks, ZWJ and variation selectors always do, so a word
- * is never cut in the middle of a cluster. A run containing Arabic or Hebrew letters is shaped
- * right-to-left (TTF_SetFontDirection + script, HarfBuzz inside SDL_ttf); digits form their own
- * left-to-right runs. When the first letter of the text is right-to-left, the run order is
- * reversed, so "ليلى" reads correctly and a mixed line keeps a sensible visual order (this is not
- * a full Unicode bidi implementation).
+ * split_runs() first lets GNU FriBidi cut the line into level runs in visual order (bidi.h, the
+ * Unicode bidi algorithm), then walks each level run once: each codepoint goes to the first face
+ * of the chain that has it (emoji try the colour emoji face first); spaces and punctuation stay
+ * in the current run when its font has them, and combining marks, ZWJ and variation selectors
+ * always do, so a word is never cut in the middle of a cluster. Every run is shaped by HarfBuzz
+ * inside SDL_ttf in its level's direction (TTF_SetFontDirection; Arabic and Hebrew faces also get
+ * their script), so "Hi, ليلى!" and "سأقرأ ٢٠ صفحة" come out as a reader expects.
  *
  * Noto Color Emoji has a single bitmap strike (109 ppem): it is opened at 109 and its run is
  * scaled to the line height when drawn and measured. */
 #include "render/fonts.h"
+
+#include "render/bidi.h"
 
 #include <SDL_ttf.h>
 #include <errno.h>
@@ -74,6 +75,7 @@ typedef struct {
 struct sp_fonts {
     char *path[FACE_COUNT];        /* chosen file per role, NULL when none exists */
     bool dyslexic;
+    bool rtl;                      /* the kiosk language is right-to-left (lines without letters) */
     open_font open[MAX_OPEN];      /* lazily opened (face, size) instances, round-robin reuse */
     size_t open_count, open_next;
     TTF_Font *probe[FACE_COUNT];   /* instance used only for glyph questions */
@@ -182,6 +184,8 @@ void sp_fonts_set_dyslexic(sp_fonts *f, bool on)
     memset(f->bmp_face, 0, sizeof f->bmp_face);
 }
 
+void sp_fonts_set_rtl(sp_fonts *f, bool rtl) { f->rtl = rtl; }
+
 const char *sp_fonts_primary_path(const sp_fonts *f)
 {
     return f->dyslexic ? f->path[FACE_DYSLEXIC] : f->path[FACE_PRIMARY];
@@ -243,11 +247,6 @@ static bool face_has(sp_fonts *f, int face, uint32_t cp)
     return f->probe[face] && TTF_GlyphIsProvided32(f->probe[face], cp);
 }
 
-static bool is_rtl(uint32_t cp)
-{
-    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
-}
-
 static bool is_emoji(uint32_t cp)
 {
     return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2B50 ||
@@ -268,11 +267,6 @@ static bool is_neutral(uint32_t cp)
     if (cp < 0x80)
         return !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'));
     return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x206F) || cp == 0x060C || cp == 0x061F || cp == 0x3000;
-}
-
-static bool is_digit(uint32_t cp)
-{
-    return cp >= '0' && cp <= '9';
 }
 
 static int resolve_face(sp_fonts *f, uint32_t cp, sp_font_style style)
@@ -334,56 +328,51 @@ static uint32_t next_cp(const char *s, size_t len, size_t *i)
     return cp;
 }
 
-/* Splits text into font runs in visual order. Returns the number of runs. */
+/* Splits text into font runs in visual order: FriBidi's level runs (bidi.h), each cut where the
+ * font changes. Inside a right-to-left level run the font runs are laid out last to first.
+ * Returns the number of runs. */
 static size_t split_runs(sp_fonts *f, const char *text, size_t len, sp_font_style style, text_run *runs)
 {
+    sp_bidi_run levels[MAX_RUNS];
+    size_t nl = sp_bidi_runs(text, len, f->rtl ? SP_BIDI_RTL : SP_BIDI_LTR, levels, MAX_RUNS);
     size_t n = 0;
-    int base = 0; /* 0 unknown, 1 ltr, 2 rtl */
-    size_t i = 0;
-    while (i < len) {
-        size_t start = i;
-        uint32_t cp = next_cp(text, len, &i);
-        if (cp == 0)
-            break;
-        if (n > 0 && is_sticky(cp)) {
-            runs[n - 1].end = i;
-            continue;
+    for (size_t l = 0; l < nl; l++) {
+        size_t first = n;
+        for (size_t i = levels[l].start; i < levels[l].end;) {
+            size_t start = i;
+            uint32_t cp = next_cp(text, levels[l].end, &i);
+            if (cp == 0)
+                break;
+            if (n > first && (is_sticky(cp) || (is_neutral(cp) && face_has(f, runs[n - 1].face, cp)))) {
+                runs[n - 1].end = i;
+                continue;
+            }
+            int face = resolve_face(f, cp, style);
+            if (face < 0)
+                face = usable_face(f, f->dyslexic ? FACE_DYSLEXIC : FACE_PRIMARY); /* draws a box */
+            if (n > first && (runs[n - 1].face == face || n == MAX_RUNS)) {
+                runs[n - 1].end = i;
+                continue;
+            }
+            if (n == MAX_RUNS) /* more than 64 font and direction changes on one line: cut */
+                break;
+            runs[n++] = (text_run){face, start, i, levels[l].rtl};
         }
-        bool neutral = is_neutral(cp);
-        if (n > 0 && neutral && face_has(f, runs[n - 1].face, cp)) {
-            runs[n - 1].end = i;
-            continue;
-        }
-        bool rtl = is_rtl(cp);
-        if (!base && !neutral && !is_digit(cp))
-            base = rtl ? 2 : 1;
-        int face = resolve_face(f, cp, style);
-        if (face < 0)
-            face = usable_face(f, f->dyslexic ? FACE_DYSLEXIC : FACE_PRIMARY); /* draws a box */
-        if (n > 0 && runs[n - 1].face == face && (runs[n - 1].rtl == rtl || neutral)) {
-            runs[n - 1].end = i;
-            continue;
-        }
-        if (n == MAX_RUNS) {
-            runs[n - 1].end = i;
-            continue;
-        }
-        runs[n++] = (text_run){face, start, i, rtl};
-    }
-    if (base == 2) {
-        for (size_t a = 0, b = n ? n - 1 : 0; a < b; a++, b--) {
-            text_run t = runs[a];
-            runs[a] = runs[b];
-            runs[b] = t;
-        }
+        if (levels[l].rtl)
+            for (size_t a = first, b = n ? n - 1 : 0; a < b; a++, b--) {
+                text_run t = runs[a];
+                runs[a] = runs[b];
+                runs[b] = t;
+            }
     }
     return n;
 }
 
-static void prepare_direction(TTF_Font *font, int face, bool rtl)
+/* Every font shapes in its run's direction: HarfBuzz reverses and joins a right-to-left run and
+ * mirrors its brackets, whatever the font. */
+static void prepare_direction(TTF_Font *font, bool rtl)
 {
-    if (face == FACE_ARABIC || face == FACE_ARABIC_BOLD || face == FACE_HEBREW)
-        TTF_SetFontDirection(font, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    TTF_SetFontDirection(font, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
 }
 
 int sp_fonts_line_height(sp_fonts *f, int size)
@@ -406,7 +395,7 @@ static void run_size(sp_fonts *f, const char *text, const text_run *r, int size,
         n = sizeof buf - 1;
     memcpy(buf, text + r->start, n);
     buf[n] = '\0';
-    prepare_direction(font, r->face, r->rtl);
+    prepare_direction(font, r->rtl);
     if (TTF_SizeUTF8(font, buf, w, h) != 0)
         return;
     if (r->face == FACE_EMOJI && *h > 0) {
@@ -458,7 +447,7 @@ SDL_Surface *sp_fonts_render(sp_fonts *f, const char *text, size_t len, int size
             bl = sizeof buf - 1;
         memcpy(buf, text + runs[i].start, bl);
         buf[bl] = '\0';
-        prepare_direction(font, runs[i].face, runs[i].rtl);
+        prepare_direction(font, runs[i].rtl);
         parts[i] = TTF_RenderUTF8_Blended(font, buf, c);
         if (!parts[i])
             continue;

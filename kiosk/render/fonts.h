@@ -2,8 +2,8 @@
  *
  * SDL_ttf draws with one font at a time and has no fallback, so a string is split into runs by
  * which font provides each character (TTF_GlyphIsProvided32); each run is measured and drawn with
- * its own font, Arabic and Hebrew runs shaped right-to-left through HarfBuzz, and runs are put in
- * visual order. Colour emoji (a fixed-size bitmap font) are drawn at their native size and scaled
+ * its own font, shaped in its direction through HarfBuzz, and runs are put in visual order by the
+ * Unicode bidi algorithm (GNU FriBidi, bidi.h). Colour emoji (a fixed-size bitmap font) are drawn at their native size and scaled
  * down to the line. */
 #ifndef SP_FONTS_H
 #define SP_FONTS_H
@@ -22,6 +22,8 @@ typedef struct sp_fonts sp_fonts;
 sp_fonts *sp_fonts_new(bool dyslexic, char *err, size_t errlen);
 void sp_fonts_free(sp_fonts *f);
 void sp_fonts_set_dyslexic(sp_fonts *f, bool on);
+/* Lines with no letter of their own (a number, "…") take this direction: the kiosk language's. */
+void sp_fonts_set_rtl(sp_fonts *f, bool rtl);
 const char *sp_fonts_primary_path(const sp_fonts *f);
 
 int sp_fonts_line_height(sp_fonts *f, int size);
