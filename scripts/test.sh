@@ -38,6 +38,8 @@ run_ctest "$BUILD" "$BUILD/ctest.log" "$@"
 if [ $# -eq 0 ] || [ "${SIGNPOST_SANITIZE_PASS:-}" = 1 ]; then
   cmake -S . -B "$ASAN_BUILD" -DSIGNPOST_WERROR=ON -DSIGNPOST_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
   cmake --build "$ASAN_BUILD" -j"$JOBS"
+  # the kill test's point is durability, checked with 50 kills in the first pass; here a few
+  # kills check memory safety of recovery without making CI wait
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    run_ctest "$ASAN_BUILD" "$ASAN_BUILD/ctest.log" -E 'fuzz\.(libfuzzer|crash_is_a_failure)'
+    SIGNPOST_KILL_RUNS=5 run_ctest "$ASAN_BUILD" "$ASAN_BUILD/ctest.log" -E 'fuzz\.(libfuzzer|crash_is_a_failure)'
 fi

@@ -47,7 +47,7 @@ PAYLOAD=$("$SIGNPOST_ADMIN" --db "$DB" --json badge list --show-payload | grep -
 TRACE=$TMP/trace.txt
 SIGNPOST_KIOSK_TRACE=$TRACE "$SIGNPOST_KIOSK" --db "$DB" --windowed --kiosk-name "Xvfb test" 2>"$TMP/kiosk.err" &
 KPID=$!
-for _ in $(seq 100); do grep -q ' scan' "$TRACE" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q ' scan' "$TRACE" 2>/dev/null && break; sleep 0.1; done
 grep -q ' scan' "$TRACE" || { echo "FAIL: the kiosk drew no scan screen"; cat "$TMP/kiosk.err"; exit 1; }
 
 WID=$(xdotool search --sync --name '^Signpost$' | head -1)
@@ -57,7 +57,7 @@ xdotool key Return
 
 # the greeting names the student, then the goals screen follows (it shows her goals, not her name)
 ok=""
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   if grep -E '^[0-9]+ welcome ' "$TRACE" | grep -qF "$NAME" &&
      sed -n "/^[0-9]* welcome .*$NAME/,\$p" "$TRACE" | grep -qE '^[0-9]+ goals .*I will'; then ok=1; break; fi
   sleep 0.1
