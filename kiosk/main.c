@@ -15,24 +15,24 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: signpost-kiosk [options]\n"
+    "Usage: signpost-kiosk [options]\n"
     "\n"
     "The student kiosk: scan a badge, see your goals, check in with yourself.\n"
     "Runs fullscreen; students cannot close it, a teacher badge opens the teacher menu with Exit.\n"
     "\n"
-    "options:\n"
+    "Options:\n"
     "  --db PATH            database (default: $SIGNPOST_DB, else $XDG_DATA_HOME/signpost/signpost.db)\n"
     "  --kiosk-name NAME    name of this kiosk, shown on the scan screen and in the kiosk log\n"
     "  --windowed           a 1280x800 window instead of fullscreen (development; closing it exits)\n"
     "  --size WxH           window size with --windowed, screen size with --replay\n"
     "  --timeout SECONDS    idle time before returning to the scan screen (default 60)\n"
     "  --dyslexic-font      OpenDyslexic instead of Andika\n"
-    "  --camera /dev/videoN read badges with a camera as well as the USB scanner\n"
+    "  --camera DEVICE      read badges with a camera (/dev/videoN) as well as the USB scanner\n"
     "  --replay SCRIPT      run a scripted session headless (no display needed)\n"
     "  --shots DIR          with --replay: write the script's screenshots into DIR\n"
     "  --help               this text\n"
     "\n"
-    "examples:\n"
+    "Examples:\n"
     "  signpost-kiosk --db out/demo.db --kiosk-name \"Room 12\"\n"
     "  signpost-kiosk --db out/demo.db --windowed\n"
     "  signpost-kiosk --db out/demo.db --replay tests/replay/demo.replay --shots out/shots\n";

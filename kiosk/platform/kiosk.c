@@ -10,9 +10,11 @@
  * The app's clock is Unix milliseconds: the epoch time read once at start plus SDL_GetTicks64()
  * since then, so it is monotonic even if the wall clock is changed while running.
  *
- * Closing: a student cannot close the kiosk. SDL_QUIT (window manager close, Alt+F4, SIGTERM via
- * SDL) is ignored in fullscreen; the only exit is the teacher menu (sp_app_wants_exit). In
- * --windowed development mode SDL_QUIT is passed to the app as SP_EV_QUIT.
+ * Closing: a student cannot close the kiosk. SDL_QUIT (window manager close, Alt+F4) is ignored
+ * in fullscreen; the only exit is the teacher menu (sp_app_wants_exit). In --windowed
+ * development mode SDL_QUIT is passed to the app as SP_EV_QUIT. SIGTERM and SIGINT keep their
+ * default action (SDL installs no handlers): the service manager stops the kiosk at once, and no
+ * student can send a signal. Starting and closing are logged in one sentence each.
  *
  * Read aloud: the speech worker (speech.c) starts after the first frame; once it has a voice and
  * an audio device the app offers "Read to me", and after each frame the loop hands it the app's
@@ -192,6 +194,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     kiosk k;
     memset(&k, 0, sizeof k);
     k.windowed = opt->windowed;
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     const char *asked = getenv("SDL_VIDEODRIVER");
@@ -277,6 +280,8 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     draw(&k);
     SDL_ShowWindow(k.win);
     SDL_StartTextInput();
+    fprintf(stderr, "signpost-kiosk: \"%s\" is showing the scan screen (SDL video: %s) on %s\n", opt->kiosk_name,
+            SDL_GetCurrentVideoDriver(), opt->db_path);
     /* After the first frame, so starting the voice never delays it. */
     char serr[256] = "";
     k.speech = sp_speech_new(serr, sizeof serr);
@@ -336,6 +341,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
             draw(&k);
         extra_frame = input;
     }
+    fputs("signpost-kiosk: closed from the teacher menu\n", stderr);
     rc = 0;
 done:
     sp_speech_free(k.speech);

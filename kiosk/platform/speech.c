@@ -22,10 +22,15 @@
  * closes the device, and it is open only while there is something to say: an open device, even
  * paused, keeps SDL's audio thread writing silence, which an idle kiosk should not pay for. The
  * worker opens it once at start only to learn whether "Read to me" can be offered at all; a stop
- * is a request like a text, and the worker silences, wipes and closes. */
+ * is a request like a text, and the worker silences, wipes and closes.
+ *
+ * alsa-lib prints its own diagnostics straight to stderr: on a machine without a sound card,
+ * nine "ALSA lib ... Unknown PCM default" lines for one failed open. They go to a handler that
+ * drops them; SDL still reports the failure, which the kiosk logs as one sentence. */
 #include "platform/speech.h"
 
 #include <SDL.h>
+#include <alsa/asoundlib.h>
 #include <ctype.h>
 #include <espeak-ng/speak_lib.h>
 #include <pthread.h>
@@ -334,7 +339,7 @@ static int worker(void *arg)
     s->want.callback = audio_callback;
     s->want.userdata = s;
     if (!device_open(s)) { /* there must be a device to offer "Read to me" at all */
-        fail_start(s, "no audio device: %s", SDL_GetError());
+        fail_start(s, "no sound device could be opened (%s)", SDL_GetError());
         return 0;
     }
     device_close(s);
@@ -391,8 +396,19 @@ static int worker(void *arg)
     return 0;
 }
 
+/* alsa-lib's error handler, for the whole process (SDL loads the same libasound). */
+static void alsa_quiet(const char *file, int line, const char *function, int errcode, const char *fmt, ...)
+{
+    (void)file;
+    (void)line;
+    (void)function;
+    (void)errcode;
+    (void)fmt;
+}
+
 sp_speech *sp_speech_new(char *err, size_t errlen)
 {
+    snd_lib_error_set_handler(alsa_quiet);
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         snprintf(err, errlen, "no audio: %s", SDL_GetError());
         return NULL;
