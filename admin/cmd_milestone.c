@@ -1426,6 +1426,8 @@ static const sp_admin_verb MILESTONE_VERBS[] = {
      "Usage: signpost-admin milestone reviewed ID [--date DATE]\n\n"
      "Records the review date (default today); `review` counts the review cadence from it.\n\n"
      "Example:\n  signpost-admin milestone reviewed 12\n"},
+    {"translate", sp_cmd_milestone_translate, 0, "give a milestone's student texts in another language",
+     sp_cmd_milestone_translate_help},
     {"apply-template", milestone_apply_template, 0, "copy a milestone to every student of a class",
      "Usage: signpost-admin milestone apply-template ID --class CODE [--key KEY] [--start DATE] [--due DATE]\n\n"
      "Copies milestone ID (wording, target, method, support, if/then rules) to every current student\n"

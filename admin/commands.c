@@ -23,6 +23,7 @@ extern const sp_admin_noun sp_cmd_staff;
 extern const sp_admin_noun sp_cmd_export;
 extern const sp_admin_noun sp_cmd_backup;
 extern const sp_admin_noun sp_cmd_check;
+extern const sp_admin_noun sp_cmd_school;
 
 const sp_admin_noun *const sp_admin_nouns[] = {
     &sp_cmd_init,
@@ -46,5 +47,6 @@ const sp_admin_noun *const sp_admin_nouns[] = {
     &sp_cmd_export,
     &sp_cmd_backup,
     &sp_cmd_check,
+    &sp_cmd_school,
     NULL,
 };

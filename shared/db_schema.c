@@ -261,7 +261,24 @@ static const char *const MIGRATION_3[] = {
     "ALTER TABLE kiosk_sessions ADD COLUMN conference INTEGER NOT NULL DEFAULT 0 CHECK (conference IN (0,1));",
     NULL};
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3};
+/* Migration 4: languages per person and per text (SPEC section 9). A student's kiosk language
+ * ('' = the school's language, settings 'school_language'), and teacher texts given per language:
+ * the student text, the at-home text and the support in the student's words. */
+static const char *const MIGRATION_4[] = {
+    "ALTER TABLE students ADD COLUMN kiosk_language TEXT NOT NULL DEFAULT ''"
+    "  CHECK (kiosk_language = '' OR length(kiosk_language) BETWEEN 2 AND 35);",
+    "CREATE TABLE milestone_texts ("
+    "  milestone_id INTEGER NOT NULL REFERENCES milestones(id) ON DELETE CASCADE,"
+    "  lang TEXT NOT NULL CHECK (length(lang) BETWEEN 2 AND 35),"
+    "  field TEXT NOT NULL CHECK (field IN ('student_text','at_home','support')),"
+    "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 1000),"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY (milestone_id, field, lang)"
+    ") WITHOUT ROWID;",
+    "INSERT OR IGNORE INTO settings(key, value) VALUES ('school_language', 'en');",
+    NULL};
+
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 

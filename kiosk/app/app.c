@@ -120,6 +120,8 @@ bool kiosk_db_try_open(sp_app *app)
     app->db = db;
     app->reader = reader;
     app->db_error[0] = 0;
+    sp_school_language(db, app->school_language); /* stays "en" if the file cannot say */
+    kiosk_apply_language(app);
     return true;
 }
 
@@ -170,6 +172,7 @@ void kiosk_apply_look(sp_app *app)
     bool student = p->active && !p->teacher;
     kiosk_look look = student ? p->profile.look : (kiosk_look){0};
     kiosk_theme_for(&app->theme, app->theme.w, app->theme.h, &app->metrics, look);
+    kiosk_apply_language(app);
     bool dyslexic = student && p->profile.dyslexia_font;
     if (dyslexic != app->dyslexic_font) {
         app->dyslexic_font = dyslexic;
@@ -230,7 +233,9 @@ static void sign_in_student(sp_app *app, const char *payload, long long student_
     sp_goal_view *goals = NULL;
     size_t ngoals = 0;
     kiosk_profile profile;
-    int rc = kiosk_model_load_student(app, student_id, kiosk_today(app, now), &name, &goals, &ngoals, &profile);
+    char (*goal_lang)[SP_LANG_MAX] = NULL;
+    int rc = kiosk_model_load_student(app, student_id, kiosk_today(app, now), &name, &goals, &ngoals, &profile,
+                                      &goal_lang);
     if (busy_code(rc)) {
         scan_later(app, payload, now);
         return;
@@ -252,6 +257,7 @@ static void sign_in_student(sp_app *app, const char *payload, long long student_
     p->name = name;
     p->goals = goals;
     p->ngoals = ngoals;
+    p->goal_lang = goal_lang;
     p->profile = profile;
     p->open_goal = -1;
     p->scroll = 0;
@@ -387,6 +393,8 @@ sp_app *sp_app_new(const sp_app_config *cfg, const sp_text_metrics *metrics, uin
     app->last_now = now_ms;
     app->drawn_minute = -1;
     app->person.open_goal = -1;
+    snprintf(app->school_language, sizeof app->school_language, "en");
+    kiosk_apply_language(app);
     if (kiosk_db_try_open(app)) {
         kiosk_go(app, KIOSK_SCREEN_SCAN, now_ms);
     } else {

@@ -74,6 +74,10 @@ void sp_app_set_metrics(sp_app *app, const sp_text_metrics *m);
  * switches faces before the next frame is built, so text is measured with the face it is drawn
  * with. */
 bool sp_app_take_font_request(sp_app *app, bool *dyslexic);
+/* The language the kiosk's words are in now (a tag such as "en", "es", "ar"), and whether it is
+ * written right to left (the renderer then gives lines without letters that direction). */
+const char *sp_app_language(const sp_app *app);
+bool sp_app_rtl(const sp_app *app);
 
 /* Called by the renderer's owner after a sign-out so cached textures of student text are
  * dropped; the app sets this flag when a session ends. */

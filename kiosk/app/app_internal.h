@@ -16,6 +16,8 @@
 #include "app/session.h"
 #include "app/theme.h"
 #include "goals.h"
+#include "i18n.h"
+#include "languages.h"
 #include "reflect.h"
 #include "ui/keyboard.h"
 #include "ui/ui.h"
@@ -117,7 +119,8 @@ typedef struct {
 typedef struct {
     int grade;               /* students.grade: 0 kindergarten .. 12 */
     bool read_aloud;         /* read-aloud support: "Read to me" in the header */
-    char home_language[36];  /* students.home_language: the voice read-aloud speaks with */
+    char home_language[36];  /* students.home_language */
+    char kiosk_language[36]; /* students.kiosk_language: the kiosk's words ('' = the school's) */
     bool dyslexia_font;      /* OpenDyslexic while this student is signed in */
     kiosk_look look;         /* large text, high contrast */
 } kiosk_profile;
@@ -131,6 +134,7 @@ typedef struct {
     char *name;              /* preferred name (owned) */
     sp_goal_view *goals;     /* kiosk-visible goals (owned) */
     size_t ngoals;
+    char (*goal_lang)[SP_LANG_MAX]; /* per goal: the language its student_text is in (owned) */
     int open_goal;           /* index shown by the goal screen */
     int scroll;              /* goal list scroll offset in pixels */
     int detail_scroll;       /* goal page scroll offset (large text may not fit the screen) */
@@ -152,6 +156,11 @@ typedef struct {
 #define KIOSK_BUSY_TIMEOUT_MS 20
 
 struct sp_app {
+    /* Language (language.c): the school's, and the one the kiosk speaks now. */
+    char school_language[36];
+    char language[36];       /* the catalog in force: the student's when installed, else the school's */
+    bool rtl;                /* language is written right to left: the layout mirrors */
+
     /* Configuration (strings copied). */
     char db_path[1024];
     int idle_ms, warn_ms;
@@ -215,8 +224,12 @@ struct sp_app {
 /* app.c */
 void kiosk_go(sp_app *app, kiosk_screen_id screen, uint64_t now);
 void kiosk_end_session(sp_app *app, const char *reason, uint64_t now);
-/* Theme and font for whoever is signed in (a student's reading supports) and the window size. */
+/* Theme, font and language for whoever is signed in (a student's reading supports and kiosk
+ * language) and the window size. */
 void kiosk_apply_look(sp_app *app);
+
+/* language.c: the kiosk language of whoever is signed in (the school's for everyone else). */
+void kiosk_apply_language(sp_app *app);
 int kiosk_today(const sp_app *app, uint64_t now);
 /* Handles a scan (also used to retry a pending one). */
 void kiosk_scan(sp_app *app, const char *payload, uint64_t now);
@@ -275,9 +288,10 @@ void kiosk_self_check_start(sp_app *app, int goal, int from_screen, uint64_t now
 /* screen_next_step.c: starts "Set my next step" for goal index `goal` of the signed-in student. */
 void kiosk_next_step_open(sp_app *app, int goal, uint64_t now);
 
-/* model.c: loading what a signed-in person sees. */
+/* model.c: loading what a signed-in person sees; goal texts in the student's kiosk language when
+ * the teacher gave them in it (goal_lang: the language of each goal's student_text, owned). */
 int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
-                             size_t *ngoals, kiosk_profile *profile);
+                             size_t *ngoals, kiosk_profile *profile, char (**goal_lang)[SP_LANG_MAX]);
 void kiosk_model_free(kiosk_person *p);
 const char *kiosk_category_words(const char *category);
 /* "March 17" */

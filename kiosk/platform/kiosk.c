@@ -22,6 +22,7 @@
  *
  * The software renderer is the default: the kiosk redraws rarely, and not loading the GL stack
  * keeps start-up fast and memory small. SIGNPOST_KIOSK_GPU=1 asks for an accelerated renderer. */
+#include "i18n.h"
 #include "platform/kiosk.h"
 #include "platform/camera.h"
 #include "platform/events.h"
@@ -82,6 +83,7 @@ void sp_kiosk_present(sp_app *app, sp_render *render, SDL_Renderer *ren, sp_draw
         sp_text_metrics metrics = sp_render_metrics(render);
         sp_app_set_metrics(app, &metrics); /* line heights changed: lay out again */
     }
+    sp_render_set_rtl(render, sp_app_rtl(app));
     if (sp_app_take_purge_request(app))
         sp_render_purge_text_cache(render);
     sp_app_frame(app, dl, now_ms);
@@ -194,6 +196,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     kiosk k;
     memset(&k, 0, sizeof k);
     k.windowed = opt->windowed;
+    sp_i18n_init(); /* before any thread: the message catalogs of every language */
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");

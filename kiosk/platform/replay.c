@@ -11,6 +11,7 @@
  * expectation or a shot always builds a fresh frame first. $SIGNPOST_KIOSK_TRACE is honoured as
  * in the window loop. Read aloud is offered as if a voice were there, and the words the app asks
  * to speak are kept for expect-speech instead of being played, so no audio device is needed. */
+#include "i18n.h"
 #include "platform/replay.h"
 #include "platform/events.h"
 #include "platform/kiosk.h"
@@ -72,6 +73,7 @@ sp_replay *sp_replay_new(const sp_replay_options *opt, char *err, size_t errlen)
     r->h = 800;
     r->now = DEFAULT_START_MS;
     setenv("SDL_VIDEODRIVER", "dummy", 0);
+    sp_i18n_init(); /* before any thread: the message catalogs of every language */
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fail(err, errlen, "cannot start SDL with the dummy video driver: %s", SDL_GetError());
         free(r);

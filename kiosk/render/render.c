@@ -37,6 +37,7 @@ typedef struct {
 struct sp_render {
     SDL_Renderer *ren;
     sp_fonts *fonts;
+    bool rtl; /* the kiosk language is right to left */
     cache_entry *cache;
     size_t cache_cap, cache_count, cache_bytes, cache_max_bytes;
     uint64_t frame;
@@ -99,6 +100,15 @@ void sp_render_free(sp_render *r)
     free(r->cache);
     sp_fonts_free(r->fonts);
     free(r);
+}
+
+void sp_render_set_rtl(sp_render *r, bool rtl)
+{
+    if (r->rtl == rtl)
+        return;
+    r->rtl = rtl;
+    sp_fonts_set_rtl(r->fonts, rtl);
+    sp_render_purge_text_cache(r);
 }
 
 void sp_render_set_dyslexic(sp_render *r, bool on)

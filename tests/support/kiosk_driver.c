@@ -1,5 +1,6 @@
 /* kiosk_driver.c — see kiosk_driver.h. The ui tests share this one driver so that a tap, a
  * scan or "wait a minute" means the same in every test file. */
+#include "i18n.h"
 #include "kiosk_driver.h"
 
 #include "badge.h"
@@ -48,6 +49,7 @@ void kd_end(void)
 void kd_start_app(int w, int h)
 {
     sp_app_config cfg = {.db_path = kd.db_path, .kiosk_name = kd.kiosk_name, .width = w, .height = h};
+    sp_i18n_init();
     kd.app = sp_app_new(&cfg, &kd_metrics, kd.now);
     assert_non_null(kd.app);
     kd_draw();
