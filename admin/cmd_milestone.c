@@ -1328,6 +1328,7 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
                         id, "Revision history:", "(no changes since it was written)", obj, "revisions",
                         revision_line)) ||
         (rc = show_rows(a, "SELECT created_at, kind, message, seen_at FROM celebrations WHERE milestone_id = ?1"
+                           " AND withdrawn_at IS NULL"
                            " ORDER BY created_at, id",
                         id, "Celebrations:", "(none yet)", obj, "celebrations", celebration_line)))
         goto done;

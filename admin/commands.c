@@ -11,6 +11,7 @@ extern const sp_admin_noun sp_cmd_measurement;
 extern const sp_admin_noun sp_cmd_support;
 extern const sp_admin_noun sp_cmd_rule;
 extern const sp_admin_noun sp_cmd_shoutout;
+extern const sp_admin_noun sp_cmd_celebration;
 extern const sp_admin_noun sp_cmd_review;
 extern const sp_admin_noun sp_cmd_kiosk;
 extern const sp_admin_noun sp_cmd_demo;
@@ -34,6 +35,7 @@ const sp_admin_noun *const sp_admin_nouns[] = {
     &sp_cmd_support,
     &sp_cmd_rule,
     &sp_cmd_shoutout,
+    &sp_cmd_celebration,
     &sp_cmd_review,
     &sp_cmd_kiosk,
     &sp_cmd_report,

@@ -278,7 +278,33 @@ static const char *const MIGRATION_4[] = {
     "INSERT OR IGNORE INTO settings(key, value) VALUES ('school_language', 'en');",
     NULL};
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
+/* Migration 5: celebrations learn the raise-the-goal kind and can be withdrawn (a shout-out taken
+ * back, or a data point edited or deleted so that it no longer earns its celebration). SQLite
+ * cannot change a CHECK constraint in place, so the table is rebuilt with its rows. */
+static const char *const MIGRATION_5[] = {
+    "CREATE TABLE celebrations_v5 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,"
+    "  milestone_id INTEGER REFERENCES milestones(id) ON DELETE CASCADE,"
+    "  measurement_id INTEGER REFERENCES measurements(id) ON DELETE SET NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('milestone-met','step-reached','improvement','streak','raise-goal',"
+    "'shout-out')),"
+    "  message TEXT NOT NULL CHECK (length(message) BETWEEN 1 AND 500),"
+    "  created_at TEXT NOT NULL,"
+    "  seen_at TEXT,"
+    "  created_by INTEGER REFERENCES staff(id) ON DELETE SET NULL,"
+    "  withdrawn_at TEXT"
+    ");",
+    "INSERT INTO celebrations_v5(id, student_id, milestone_id, measurement_id, kind, message, created_at, seen_at,"
+    " created_by) SELECT id, student_id, milestone_id, measurement_id, kind, message, created_at, seen_at, created_by"
+    " FROM celebrations;",
+    "DROP TABLE celebrations;",
+    "ALTER TABLE celebrations_v5 RENAME TO celebrations;",
+    "CREATE INDEX celebrations_unseen ON celebrations(student_id, seen_at);",
+    "CREATE INDEX celebrations_by_milestone ON celebrations(milestone_id, kind);",
+    NULL};
+
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 

@@ -44,6 +44,8 @@ static const kiosk_screen *const SCREENS[KIOSK_SCREEN_COUNT] = {
     [KIOSK_SCREEN_NEXT_STEP] = &kiosk_screen_next_step,
     [KIOSK_SCREEN_MASTERY] = &kiosk_screen_mastery,
     [KIOSK_SCREEN_MASTERY_TARGET] = &kiosk_screen_mastery_target,
+    [KIOSK_SCREEN_CELEBRATION] = &kiosk_screen_celebration,
+    [KIOSK_SCREEN_WINS] = &kiosk_screen_wins,
 };
 
 static const kiosk_screen *current(const sp_app *app) { return SCREENS[app->screen]; }
@@ -263,6 +265,7 @@ static void sign_in_student(sp_app *app, const char *payload, long long student_
     p->scroll = 0;
     kiosk_apply_look(app);
     start_log(app, student_id, 0, now);
+    kiosk_moments_load(app, student_id);
     kiosk_go(app, KIOSK_SCREEN_WELCOME, now);
 }
 
@@ -384,6 +387,7 @@ sp_app *sp_app_new(const sp_app_config *cfg, const sp_text_metrics *metrics, uin
     if (app->warn_ms >= app->idle_ms)
         app->warn_ms = app->idle_ms / 2;
     app->today_override = cfg->today_override;
+    app->chime_on = !cfg->no_chime;
     app->tz_min = cfg->tz_offset_min;
     app->metrics = *metrics;
     sp_ui_init(&app->ui, metrics);
@@ -582,6 +586,13 @@ bool sp_app_take_font_request(sp_app *app, bool *dyslexic)
     app->font_request = false;
     *dyslexic = app->dyslexic_font;
     return true;
+}
+
+bool sp_app_take_chime(sp_app *app)
+{
+    bool c = app->chime_wanted;
+    app->chime_wanted = false;
+    return c;
 }
 
 bool sp_app_take_purge_request(sp_app *app)

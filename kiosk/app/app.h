@@ -45,6 +45,7 @@ typedef struct {
     int width, height;         /* initial size */
     int today_override;        /* day number to use as "today" for progress (0 = from clock) */
     int tz_offset_min;         /* local time minus UTC in minutes, for the clock and "today" */
+    bool no_chime;             /* this kiosk plays no celebration chime (--no-chime) */
 } sp_app_config;
 
 typedef struct sp_app sp_app;
@@ -101,6 +102,10 @@ bool sp_app_take_speech(sp_app *app, char *out, size_t cap, char lang[16]);
 /* True once after the words being spoken went stale: the session ended (I'm done, timeout,
  * another badge) or the student moved to another screen. The platform silences at once. */
 bool sp_app_take_speech_stop(sp_app *app);
+
+/* True once each time a celebration moment appears on a kiosk whose chime is on: the platform
+ * plays the chime (and plays nothing when there is no audio device). */
+bool sp_app_take_chime(sp_app *app);
 
 /* Tappable rectangles of the last frame (buttons and cards), in keyboard focus order. Writes at
  * most max into out and returns how many there are. For tests and the replay harness. */

@@ -15,6 +15,7 @@
 #include "app/scan_guard.h"
 #include "app/session.h"
 #include "app/theme.h"
+#include "celebrations.h"
 #include "goals.h"
 #include "i18n.h"
 #include "languages.h"
@@ -46,6 +47,8 @@ typedef enum {
     KIOSK_SCREEN_NEXT_STEP,
     KIOSK_SCREEN_MASTERY,
     KIOSK_SCREEN_MASTERY_TARGET,
+    KIOSK_SCREEN_CELEBRATION,
+    KIOSK_SCREEN_WINS,
     KIOSK_SCREEN_COUNT
 } kiosk_screen_id;
 
@@ -91,6 +94,22 @@ typedef struct {
 
 extern const kiosk_screen kiosk_screen_type, kiosk_screen_next_step;
 extern const kiosk_screen kiosk_screen_mastery, kiosk_screen_mastery_target;
+extern const kiosk_screen kiosk_screen_celebration, kiosk_screen_wins;
+
+/* The moments of this visit (screen_celebration.c): the student's unseen celebrations and
+ * shout-outs, newest first, at most KIOSK_MOMENTS_PER_VISIT (the rest wait for the next visit),
+ * and "My wins" (screen_wins.c). Both live in kiosk_person, so a session end wipes them. */
+#define KIOSK_MOMENTS_PER_VISIT 3
+#define KIOSK_WINS_MAX 60
+typedef struct {
+    sp_celebration_row *rows; /* unseen at sign-in (owned) */
+    size_t n;
+    int index;                /* the moment on screen */
+    bool settled;             /* a tap skipped the animation */
+    sp_celebration_row *wins; /* My wins, loaded when the page opens (owned) */
+    size_t nwins;
+    int wins_scroll, wins_max_scroll;
+} kiosk_moments;
 
 /* The "type your answer" screen's draft (screen_type.c). dest points into kiosk_person too. */
 typedef struct {
@@ -146,6 +165,7 @@ typedef struct {
     kiosk_typing typing;
     kiosk_next_step next_step;
     kiosk_mastery mastery;   /* "My learning targets" (mastery.h) */
+    kiosk_moments moments;   /* celebrations of this visit and My wins */
 } kiosk_person;
 
 #define KIOSK_DB_RETRY_MS 3000
@@ -219,6 +239,11 @@ struct sp_app {
     bool speaking;            /* words were handed over since the last stop */
     char speech_text[SP_APP_SPEECH_MAX];
     char speech_lang[16];
+
+    /* The celebration chime (a per-kiosk switch): asked for when a moment appears, taken by the
+     * platform with sp_app_take_chime. */
+    bool chime_on;
+    bool chime_wanted;
 };
 
 /* app.c */
@@ -287,6 +312,11 @@ void kiosk_self_check_start(sp_app *app, int goal, int from_screen, uint64_t now
 
 /* screen_next_step.c: starts "Set my next step" for goal index `goal` of the signed-in student. */
 void kiosk_next_step_open(sp_app *app, int goal, uint64_t now);
+
+/* screen_celebration.c: loads the signed-in student's unseen moments (a failure leaves them for
+ * the next visit); the screen after the greeting (the first moment, or My goals). */
+void kiosk_moments_load(sp_app *app, long long student_id);
+kiosk_screen_id kiosk_after_welcome(const sp_app *app);
 
 /* model.c: loading what a signed-in person sees; goal texts in the student's kiosk language when
  * the teacher gave them in it (goal_lang: the language of each goal's student_text, owned). */

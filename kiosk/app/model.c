@@ -110,6 +110,8 @@ void kiosk_model_free(kiosk_person *p)
         free(p->who);
     }
     kiosk_mastery_free(&p->mastery);
+    sp_celebration_rows_free(p->moments.rows, p->moments.n);
+    sp_celebration_rows_free(p->moments.wins, p->moments.nwins);
     memset(p, 0, sizeof *p);
     p->open_goal = -1;
 }

@@ -18,13 +18,16 @@
  *
  * Read aloud: the speech worker (speech.c) starts after the first frame; once it has a voice and
  * an audio device the app offers "Read to me", and after each frame the loop hands it the app's
- * requests (the words of a screen, or "stop"). Without audio the kiosk works as before.
+ * requests (the words of a screen, or "stop"). Without audio the kiosk works as before. The same
+ * goes for the celebration chime (chime.c): played when a celebration moment appears, unless
+ * --no-chime, with the device closed again once it has played.
  *
  * The software renderer is the default: the kiosk redraws rarely, and not loading the GL stack
  * keeps start-up fast and memory small. SIGNPOST_KIOSK_GPU=1 asks for an accelerated renderer. */
 #include "i18n.h"
 #include "platform/kiosk.h"
 #include "platform/camera.h"
+#include "platform/chime.h"
 #include "platform/events.h"
 #include "platform/speech.h"
 #include "render/render.h"
@@ -107,6 +110,7 @@ typedef struct {
     Uint32 camera_event;
     sp_speech *speech;     /* read-aloud; NULL when there is no audio at all */
     sp_speech_state speech_state; /* as last told to the app */
+    sp_chime *chime;       /* the celebration chime; NULL with --no-chime or without audio */
 } kiosk;
 
 static uint64_t now_ms(const kiosk *k)
@@ -145,6 +149,8 @@ static void draw(kiosk *k)
     sp_kiosk_present(k->app, k->render, k->ren, k->dl, k->trace, now_ms(k), k->dyslexic);
     if (k->speech)
         sp_kiosk_speech(k->app, k->speech);
+    if (sp_app_take_chime(k->app))
+        sp_chime_play(k->chime); /* no device: silently nothing */
 }
 
 /* Handles one SDL event; returns true if it was input (worth an extra frame). */
@@ -267,6 +273,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
         .width = k.input.out_w,
         .height = k.input.out_h,
         .tz_offset_min = sp_kiosk_tz_offset_min(k.epoch0),
+        .no_chime = opt->no_chime,
     };
     k.app = sp_app_new(&cfg, &metrics, now_ms(&k));
     if (!k.app) {
@@ -291,6 +298,8 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     k.speech_state = k.speech ? SP_SPEECH_STARTING : SP_SPEECH_FAILED;
     if (!k.speech)
         fprintf(stderr, "signpost-kiosk: read aloud is off: %s\n", serr);
+    if (!opt->no_chime && !(k.chime = sp_chime_new(serr, sizeof serr)))
+        fprintf(stderr, "signpost-kiosk: celebrations will be silent: %s\n", serr);
     if (getenv("SIGNPOST_KIOSK_EXIT_AFTER_FIRST_FRAME")) {
         draw(&k); /* the window is mapped now: present it once more so it is on screen */
         printf("signpost-kiosk: first frame presented\n");
@@ -333,6 +342,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
             input |= n > 0;
         }
         speech_follow(&k);
+        sp_chime_idle(k.chime);
         now = now_ms(&k);
         if (!input) {
             sp_app_event tick = {.kind = SP_EV_TICK};
@@ -348,6 +358,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     rc = 0;
 done:
     sp_speech_free(k.speech);
+    sp_chime_free(k.chime);
     if (k.camera)
         sp_camera_stop(k.camera);
     if (k.trace)

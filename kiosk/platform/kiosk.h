@@ -18,6 +18,7 @@ typedef struct {
     int timeout_s;          /* idle timeout (0: the app's default) */
     const char *camera;     /* /dev/videoN or NULL */
     bool dyslexic;          /* OpenDyslexic as primary face */
+    bool no_chime;          /* --no-chime: celebrations play no sound on this kiosk */
 } sp_kiosk_options;
 
 /* Outcome of sp_kiosk_run when no display could be opened (main prints the hint). */

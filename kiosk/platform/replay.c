@@ -50,6 +50,7 @@ struct sp_replay {
     char speech[SP_APP_SPEECH_MAX];
     char speech_lang[16];
     bool speech_stopped;
+    int chimes;      /* celebration chimes asked for (recorded, never played) */
 };
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
@@ -156,6 +157,7 @@ static int ensure_app(sp_replay *r, char *err, size_t errlen)
         .idle_timeout_ms = r->opt.timeout_s > 0 ? r->opt.timeout_s * 1000 : 0,
         .width = r->w,
         .height = r->h,
+        .no_chime = r->opt.no_chime,
     };
     r->app = sp_app_new(&cfg, &metrics, r->now);
     if (!r->app)
@@ -177,6 +179,8 @@ void sp_replay_draw(sp_replay *r)
         memcpy(r->speech_lang, lang, sizeof lang);
         r->speech_stopped = false;
     }
+    if (sp_app_take_chime(r->app))
+        r->chimes++;
 }
 
 void sp_replay_event(sp_replay *r, const sp_app_event *ev)
@@ -459,6 +463,14 @@ int sp_replay_line(sp_replay *r, const char *line, char *err, size_t errlen)
         if (!strstr(r->speech, arg))
             return fail(err, errlen, "expect-speech \"%s\": the last words asked to be read aloud were \"%.1500s\"", arg,
                         r->speech);
+    } else if (strcmp(cmd, "expect-chimes") == 0) {
+        sp_replay_draw(r);
+        char *end;
+        long want = strtol(arg, &end, 10);
+        if (end == arg || want < 0)
+            return fail(err, errlen, "expect-chimes wants a count, found \"%s\"", arg);
+        if (r->chimes != want)
+            return fail(err, errlen, "expect-chimes: expected %ld chimes so far, the app asked for %d", want, r->chimes);
     } else if (strcmp(cmd, "expect-cache-clean") == 0) {
         sp_replay_draw(r);
         if (cache_holds(r, arg))

@@ -138,7 +138,8 @@ void kd_sign_in(sqlite3 *db, const char *sis)
     sp_badge_payload((const char *)sqlite3_column_text(st, 0), payload);
     sqlite3_finalize(st);
     kd_scan_raw(payload);
-    kd_wait_ms(1500); /* the welcome, then "My goals" */
+    kd_wait_ms(1500); /* the welcome, then any celebration moments, then "My goals" */
+    kd_past_celebrations();
     kd_expect_screen("goals");
 }
 
@@ -166,6 +167,17 @@ const char *kd_screen_text(void)
     }
     all[n] = 0;
     return all;
+}
+
+void kd_past_celebrations(void)
+{
+    for (int i = 0; i < 8 && strcmp(sp_app_screen_name(kd.app), "celebration") == 0; i++) {
+        look();
+        sp_rect t[8];
+        size_t n = sp_app_touch_targets(kd.app, t, 8); /* "Next" is the last, in any language */
+        assert_true(n > 0 && n <= 8);
+        kd_tap(t[n - 1].x + t[n - 1].w / 2, t[n - 1].y + t[n - 1].h / 2);
+    }
 }
 
 bool kd_on_screen(const char *needle)

@@ -130,6 +130,7 @@ static void open_targets(const char *sis)
     scan_student(sis);
     kd_expect_screen("welcome");
     kd_tap(1, 1);
+    kd_past_celebrations();
     kd_expect_screen("goals");
     tap_exact("My learning targets");
     kd_expect_screen("mastery");
@@ -611,6 +612,7 @@ static void the_tracker_works_with_the_keyboard_alone(void **state)
     kd_start_app(1280, 800);
     scan_student("E8008");
     kd_tap(1, 1);
+    kd_past_celebrations();
     kd_expect_screen("goals");
     tab_to_and_enter("My learning targets");
     kd_expect_screen("mastery");
