@@ -10,13 +10,13 @@ set -euo pipefail
 source "$(dirname "$0")/replay_lib.sh"
 DB=$TMP/demo.db
 replay_demo_db "$DB"
-NAME=$(sqlite3 "$DB" "SELECT CASE WHEN preferred_name <> '' THEN preferred_name ELSE given_name END FROM students WHERE sis_id = 'E8001'")
+NAME=$(sqlite3 "$DB" "SELECT CASE WHEN preferred_name <> '' THEN preferred_name ELSE given_name END FROM students WHERE sis_id = 'E8002'")
 
-printf '%s\n' 'scan-student E8001' 'wait 2000' 'expect-screen goals' 'wait 12000' 'expect-screen scan' \
+printf '%s\n' 'scan-student E8002' 'wait 2000' 'expect-screen goals' 'wait 12000' 'expect-screen scan' \
   "expect-no-text \"$NAME\"" > "$TMP/short.replay"
 "$SIGNPOST_KIOSK" --db "$DB" --timeout 10 --replay "$TMP/short.replay"
 
-printf '%s\n' 'scan-student E8001' 'wait 2000' 'expect-screen goals' 'wait 12000' 'expect-screen goals' \
+printf '%s\n' 'scan-student E8002' 'wait 2000' 'expect-screen goals' 'wait 12000' 'expect-screen goals' \
   'wait 50000' 'expect-screen scan' > "$TMP/default.replay"
 "$SIGNPOST_KIOSK" --db "$DB" --replay "$TMP/default.replay"
 # the same script with --timeout 10 must fail at its second expect-screen goals
