@@ -304,7 +304,18 @@ static const char *const MIGRATION_5[] = {
     "CREATE INDEX celebrations_by_milestone ON celebrations(milestone_id, kind);",
     NULL};
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5};
+/* Migration 6: badge tokens leave the database (badge_key.h). Each token becomes its keyed hash,
+ * and a sealed copy for reprinting is kept beside it, so every badge already printed keeps
+ * working while a copy of the file alone can no longer make a payload. The functions are
+ * registered by sp_db_open(); the key file is created here when there is none yet. */
+static const char *const MIGRATION_6[] = {
+    "ALTER TABLE badges ADD COLUMN sealed TEXT;",
+    "SELECT sp_badge_key_ready() WHERE EXISTS (SELECT 1 FROM badges);",
+    "UPDATE badges SET sealed = sp_badge_seal(token), token = sp_badge_hash(token);",
+    NULL};
+
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
+                                                  MIGRATION_6};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 

@@ -542,6 +542,10 @@ void sp_app_frame(sp_app *app, sp_draw_list *dl, uint64_t now)
     sp_ui_begin(&app->ui, dl, app->theme.w, app->theme.h, &app->theme.ui);
     current(app)->frame(app, &app->ui, now);
     sp_ui_end(&app->ui);
+    if (app->rtl) { /* a right-to-left language: the whole layout mirrors (language.c) */
+        sp_ui_mirror_targets(&app->ui, dl);
+        sp_draw_mirror(dl, app->theme.w);
+    }
     kiosk_read_aloud_frame(app, dl);
     app->redraw = false;
     app->drawn_at = now;

@@ -237,8 +237,19 @@ struct sp_app {
     bool speech_ready;        /* speech_text holds words for the platform */
     bool speech_stop;         /* the platform should fall silent */
     bool speaking;            /* words were handed over since the last stop */
-    char speech_text[SP_APP_SPEECH_MAX];
-    char speech_lang[16];
+    char speech_text[SP_APP_SPEECH_MAX];   /* the parts, NUL-separated */
+    size_t speech_nparts;
+    struct {
+        size_t start;
+        char lang[36];
+    } speech_part[SP_APP_SPEECH_PARTS];
+    bool (*has_voice)(void *user, const char *lang); /* sp_app_set_voices; NULL: every language */
+    void *voice_user;
+    struct {
+        char lang[36];
+        bool yes;
+    } voice_known[8];        /* its answers, asked once per language (round robin) */
+    size_t voice_next;
 
     /* The celebration chime (a per-kiosk switch): asked for when a moment appears, taken by the
      * platform with sp_app_take_chime. */
@@ -287,8 +298,9 @@ void kiosk_read_aloud_request(sp_app *app);
 void kiosk_read_aloud_frame(sp_app *app, const sp_draw_list *dl);
 /* The words on screen changed (another screen, a session end): stop speaking, forget them. */
 void kiosk_read_aloud_stop(sp_app *app);
-/* What a frame says, in reading order, as sentences (see read_aloud.c); returns the length. */
-size_t kiosk_screen_words(const sp_draw_list *dl, const sp_ui *ui, int header_bottom, char *out, size_t cap);
+/* Gathers what a frame says into app->speech_text, in reading order, as sentences in parts by
+ * language (see read_aloud.c); returns the number of parts that have a voice. */
+size_t kiosk_screen_words(sp_app *app, const sp_draw_list *dl, int header_bottom);
 /* A centred message page: title, body, optional status line and an optional button. */
 void kiosk_message_page(sp_app *app, sp_ui *ui, const char *icon, const char *title, const char *body,
                         const char *status, const char *button, sp_color title_color);

@@ -70,11 +70,23 @@ void sp_kiosk_speech(sp_app *app, sp_speech *speech)
 {
     if (sp_app_take_speech_stop(app))
         sp_speech_stop(speech);
-    char text[SP_APP_SPEECH_MAX], lang[16];
-    if (sp_app_take_speech(app, text, sizeof text, lang)) {
-        sp_speech_say(speech, text, lang);
+    char text[SP_APP_SPEECH_MAX];
+    sp_app_speech_part parts[SP_APP_SPEECH_PARTS];
+    size_t n = sp_app_take_speech(app, text, sizeof text, parts, SP_APP_SPEECH_PARTS);
+    if (n > 0) {
+        sp_speech_part say[SP_APP_SPEECH_PARTS];
+        for (size_t i = 0; i < n; i++)
+            say[i] = (sp_speech_part){parts[i].text, parts[i].lang};
+        sp_speech_say_parts(speech, say, n);
         explicit_bzero(text, sizeof text);
     }
+}
+
+bool sp_kiosk_has_voice(void *user, const char *lang)
+{
+    (void)user;
+    char voice[64];
+    return sp_speech_voice_for(lang, voice, sizeof voice) == 0;
 }
 
 void sp_kiosk_present(sp_app *app, sp_render *render, SDL_Renderer *ren, sp_draw_list *dl, FILE *trace,
@@ -280,6 +292,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
         fprintf(stderr, "signpost-kiosk: cannot start the app on %s\n", opt->db_path);
         goto done;
     }
+    sp_app_set_voices(k.app, sp_kiosk_has_voice, NULL);
     if (opt->camera) {
         k.camera_event = SDL_RegisterEvents(1);
         char cerr[256] = "";

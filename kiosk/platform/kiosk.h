@@ -45,6 +45,8 @@ struct sp_speech;
  * copy made on the way is wiped). The window loop calls it after each frame; the replay harness
  * takes the requests itself and records them. */
 void sp_kiosk_speech(sp_app *app, struct sp_speech *speech);
+/* True when espeak-ng has a voice for lang (sp_app_set_voices' question; the app remembers). */
+bool sp_kiosk_has_voice(void *user, const char *lang);
 
 /* Appends one line per frame to the trace file ($SIGNPOST_KIOSK_TRACE, tests only: it contains
  * the texts on screen): "<ms> <screen> | text | text ...". */

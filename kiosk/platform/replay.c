@@ -19,6 +19,7 @@
 #include "render/render.h"
 
 #include "badge.h"
+#include "badge_key.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -47,8 +48,10 @@ struct sp_replay {
     bool sdl_started;
     /* Read aloud is recorded, never played: the last words the app asked to speak, and whether
      * it asked to stop since. */
-    char speech[SP_APP_SPEECH_MAX];
-    char speech_lang[16];
+    char speech[SP_APP_SPEECH_MAX];  /* the parts joined by spaces */
+    char speech_parts[SP_APP_SPEECH_MAX];
+    sp_app_speech_part part[SP_APP_SPEECH_PARTS];
+    size_t nparts;
     bool speech_stopped;
     int chimes;      /* celebration chimes asked for (recorded, never played) */
 };
@@ -123,6 +126,7 @@ void sp_replay_free(sp_replay *r)
     if (r->trace)
         fclose(r->trace);
     explicit_bzero(r->speech, sizeof r->speech);
+    explicit_bzero(r->speech_parts, sizeof r->speech_parts);
     if (r->sdl_started) {
         if (TTF_WasInit())
             TTF_Quit();
@@ -163,6 +167,7 @@ static int ensure_app(sp_replay *r, char *err, size_t errlen)
     if (!r->app)
         return fail(err, errlen, "the app did not start on database %s", r->opt.db_path ? r->opt.db_path : "(none)");
     sp_app_set_read_aloud(r->app, true); /* recorded, not played: no audio device needed */
+    sp_app_set_voices(r->app, sp_kiosk_has_voice, NULL); /* but the voices are espeak-ng's */
     sp_replay_draw(r);
     return 0;
 }
@@ -174,9 +179,12 @@ void sp_replay_draw(sp_replay *r)
     sp_kiosk_present(r->app, r->render, r->ren, r->dl, r->trace, r->now, false);
     if (sp_app_take_speech_stop(r->app))
         r->speech_stopped = true;
-    char lang[16];
-    if (sp_app_take_speech(r->app, r->speech, sizeof r->speech, lang)) {
-        memcpy(r->speech_lang, lang, sizeof lang);
+    size_t n = sp_app_take_speech(r->app, r->speech_parts, sizeof r->speech_parts, r->part, SP_APP_SPEECH_PARTS);
+    if (n > 0) {
+        r->nparts = n;
+        size_t len = 0;
+        for (size_t i = 0; i < n && len + 1 < sizeof r->speech; i++)
+            len += (size_t)snprintf(r->speech + len, sizeof r->speech - len, "%s%s", i ? " " : "", r->part[i].text);
         r->speech_stopped = false;
     }
     if (sp_app_take_chime(r->app))
@@ -210,18 +218,21 @@ static void advance(sp_replay *r, uint64_t ms)
 
 bool sp_replay_student_payload(sp_replay *r, const char *sis_id, char *payload, size_t len)
 {
-    if (!r->db && sqlite3_open_v2(r->opt.db_path, &r->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-        return false;
+    if (!r->db) { /* read-only, with the badge key to unseal the card a script scans */
+        if (sqlite3_open_v2(r->opt.db_path, &r->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+            sp_badge_key_attach(r->db, r->opt.db_path, false) != SQLITE_OK)
+            return false;
+    }
     sqlite3_stmt *st = NULL;
     bool ok = false;
-    const char *sql = "SELECT b.token FROM badges b JOIN students s ON s.id = b.student_id "
+    const char *sql = "SELECT sp_badge_unseal(b.sealed) FROM badges b JOIN students s ON s.id = b.student_id "
                       "WHERE s.sis_id = ?1 AND b.revoked_at IS NULL "
-                      "UNION ALL SELECT b.token FROM badges b JOIN staff t ON t.id = b.staff_id "
+                      "UNION ALL SELECT sp_badge_unseal(b.sealed) FROM badges b JOIN staff t ON t.id = b.staff_id "
                       "WHERE t.staff_code = ?1 AND b.revoked_at IS NULL LIMIT 1";
     if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
         return false;
     sqlite3_bind_text(st, 1, sis_id, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == SP_BADGE_TOKEN_CHARS) {
         char buf[SP_BADGE_PAYLOAD_MAX];
         sp_badge_payload((const char *)sqlite3_column_text(st, 0), buf);
         snprintf(payload, len, "%s", buf);
@@ -463,6 +474,32 @@ int sp_replay_line(sp_replay *r, const char *line, char *err, size_t errlen)
         if (!strstr(r->speech, arg))
             return fail(err, errlen, "expect-speech \"%s\": the last words asked to be read aloud were \"%.1500s\"", arg,
                         r->speech);
+    } else if (strcmp(cmd, "expect-voice") == 0) {
+        /* expect-voice LANG "TEXT": a part containing TEXT is said in LANG's voice */
+        sp_replay_draw(r);
+        char lang[36];
+        const char *text = arg;
+        size_t k = 0;
+        while (*text && *text != ' ' && k + 1 < sizeof lang)
+            lang[k++] = *text++;
+        lang[k] = '\0';
+        while (*text == ' ')
+            text++;
+        size_t tl = strlen(text);
+        char want[1024];
+        snprintf(want, sizeof want, "%.*s", (int)(tl >= 2 && text[0] == '"' ? tl - 2 : tl), text + (text[0] == '"'));
+        bool found = false;
+        char heard[2048] = "";
+        size_t hl = 0;
+        for (size_t i = 0; i < r->nparts; i++) {
+            if (strstr(r->part[i].text, want) && strcmp(r->part[i].lang, lang) == 0)
+                found = true;
+            if (hl + 1 < sizeof heard)
+                hl += (size_t)snprintf(heard + hl, sizeof heard - hl, "[%s] %.300s ", r->part[i].lang, r->part[i].text);
+        }
+        if (!found)
+            return fail(err, errlen, "expect-voice %s \"%s\": the parts asked to be read aloud were %s", lang, want,
+                        r->nparts ? heard : "(none)");
     } else if (strcmp(cmd, "expect-chimes") == 0) {
         sp_replay_draw(r);
         char *end;

@@ -503,6 +503,10 @@ static void draw_icon(sp_render *r, const sp_draw_cmd *c)
     } else if (strcmp(name, "check") == 0) {
         pen_line(&p, 0.15f, 0.52f, 0.4f, 0.76f, 0.12f);
         pen_line(&p, 0.4f, 0.76f, 0.86f, 0.24f, 0.12f);
+    } else if (strcmp(name, "back") == 0 && c->mirrored) { /* back, in a right-to-left layout */
+        pen_line(&p, 0.8f, 0.5f, 0.16f, 0.5f, 0.1f);
+        pen_line(&p, 0.8f, 0.5f, 0.54f, 0.24f, 0.1f);
+        pen_line(&p, 0.8f, 0.5f, 0.54f, 0.76f, 0.1f);
     } else if (strcmp(name, "back") == 0) {
         pen_line(&p, 0.2f, 0.5f, 0.84f, 0.5f, 0.1f);
         pen_line(&p, 0.2f, 0.5f, 0.46f, 0.24f, 0.1f);

@@ -128,7 +128,7 @@ void kd_sign_in(sqlite3 *db, const char *sis)
 {
     sqlite3_stmt *st = NULL;
     assert_int_equal(sqlite3_prepare_v2(db,
-                                        "SELECT b.token FROM badges b JOIN students s ON s.id = b.student_id"
+                                        "SELECT sp_badge_unseal(b.sealed) FROM badges b JOIN students s ON s.id = b.student_id"
                                         " WHERE s.sis_id = ?1 AND b.revoked_at IS NULL",
                                         -1, &st, NULL),
                      SQLITE_OK);

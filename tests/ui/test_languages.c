@@ -134,6 +134,65 @@ static void test_a_language_without_catalog_shows_the_school_language_and_its_ow
     kd_expect_text("Waxaan qori doonaa"); /* but the teacher's Somali words are there */
 }
 
+static const sp_draw_cmd *icon_named(const char *name)
+{
+    for (size_t i = 0; i < kd.dl->count; i++)
+        if (kd.dl->cmds[i].kind == SP_CMD_ICON && kd.dl->cmds[i].icon && strcmp(kd.dl->cmds[i].icon, name) == 0)
+            return &kd.dl->cmds[i];
+    return NULL;
+}
+
+static void test_in_arabic_the_whole_layout_mirrors_but_the_chart_keeps_time_left_to_right(void **state)
+{
+    (void)state;
+    set_kiosk_language("E8003", "ar");
+    kd_sign_in(db, "E8003");
+    kd_tap_text("I will write 3 paragraphs");
+    kd_expect_screen("goal");
+    kd_draw();
+    /* back on the right, facing right */
+    const sp_draw_cmd *back = icon_named("back");
+    assert_non_null(back);
+    assert_true(back->rect.x > 1280 / 2);
+    assert_true(back->mirrored);
+    /* the goal text hugs the right edge */
+    const sp_draw_cmd *goal = sp_draw_find_text(kd.dl, "I will write 3 paragraphs");
+    assert_int_equal(goal->align, SP_ALIGN_RIGHT);
+    assert_true(goal->rect.x + goal->rect.w > 1280 - 60);
+    /* the chart moved as a block: its dots still run left to right in time */
+    int first_dot = -1, last_dot = -1;
+    for (size_t i = 0; i < kd.dl->count; i++) {
+        const sp_draw_cmd *c = &kd.dl->cmds[i];
+        if (c->kind == SP_CMD_CIRCLE && c->ltr_box.w > 0) {
+            if (first_dot < 0)
+                first_dot = c->rect.x;
+            last_dot = c->rect.x;
+        }
+    }
+    assert_true(first_dot >= 0);
+    assert_true(first_dot < last_dot);
+    /* and Back, tapped where it is drawn, goes back */
+    kd_tap(back->rect.x + back->rect.w / 2, back->rect.y + back->rect.h / 2);
+    kd_expect_screen("goals");
+    /* Maya in Arabic: her progress bars fill from the right (the filled part ends where the track
+     * ends, on the right, and starts further in) */
+    set_kiosk_language("E8001", "ar");
+    kd_sign_in(db, "E8001");
+    kd_draw();
+    int bars = 0;
+    for (size_t i = 0; i + 1 < kd.dl->count; i++) {
+        const sp_draw_cmd *track = &kd.dl->cmds[i], *fill = &kd.dl->cmds[i + 1];
+        if (track->kind == SP_CMD_RECT && fill->kind == SP_CMD_RECT && track->rect.h < 40 &&
+            track->radius == track->rect.h / 2 && fill->rect.y == track->rect.y && fill->rect.h == track->rect.h &&
+            fill->rect.w < track->rect.w) {
+            assert_int_equal(fill->rect.x + fill->rect.w, track->rect.x + track->rect.w);
+            assert_true(fill->rect.x > track->rect.x);
+            bars++;
+        }
+    }
+    assert_true(bars >= 1);
+}
+
 static void test_the_school_language_is_the_default(void **state)
 {
     (void)state;
@@ -155,6 +214,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_goal_nobody_translated_is_shown_as_the_teacher_wrote_it, setup, teardown),
         cmocka_unit_test_setup_teardown(test_layla_in_arabic_gets_the_right_to_left_kiosk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_language_without_catalog_shows_the_school_language_and_its_own_texts,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_in_arabic_the_whole_layout_mirrors_but_the_chart_keeps_time_left_to_right,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_the_school_language_is_the_default, setup, teardown),
     };

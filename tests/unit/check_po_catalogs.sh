@@ -30,8 +30,8 @@ for lang in $langs; do
   if echo "$stats" | grep -Eq 'fuzzy|untranslated'; then
     status=1
     echo "$lang: entries to translate:"
-    msgattrib --no-wrap --no-obsolete --only-fuzzy "$merged" | grep '^msgid ' | sed 's/^/  fuzzy: /'
-    msgattrib --no-wrap --no-obsolete --untranslated "$merged" | grep '^msgid ' | sed 's/^/  untranslated: /'
+    msgattrib --no-wrap --no-obsolete --only-fuzzy "$merged" | grep '^msgid ' | grep -v '^msgid ""$' | sed 's/^/  fuzzy: /'
+    msgattrib --no-wrap --no-obsolete --untranslated "$merged" | grep '^msgid ' | grep -v '^msgid ""$' | sed 's/^/  untranslated: /'
   fi
 done
 if [ $status -ne 0 ]; then
