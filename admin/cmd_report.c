@@ -18,6 +18,7 @@
 #include "dates.h"
 #include "goals.h"
 #include "milestone_fields.h"
+#include "planned.h"
 #include "reflect.h"
 #include "table_out.h"
 
@@ -156,6 +157,28 @@ static json_t *teacher_side(sp_admin *a, const sp_goal_view *v)
     return j;
 }
 
+/* The planned responses whose time has come (the if/then rules that hold today). */
+static int planned_side(sp_admin *a, sp_planner *planner, const sp_goal_view *v, json_t *goal)
+{
+    sp_planned *rules = NULL;
+    size_t n = 0, ndue = 0;
+    json_t *arr = json_array();
+    int rc = sp_ms_status_open(v->status) ? sp_planned_load(a, planner, v, &rules, &n, &ndue) : SP_EXIT_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        if (!rules[i].holds)
+            continue;
+        char sentence[700];
+        sp_planned_sentence(&rules[i], sentence, sizeof sentence);
+        sp_admin_printf(a, "  planned response now: %s\n", sentence);
+        json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s?}", "rule_id", (json_int_t)rules[i].id, "if_text",
+                                             rules[i].if_text, "then_text", rules[i].then_text, "decided_on",
+                                             *rules[i].decided_on ? rules[i].decided_on : NULL));
+    }
+    sp_planned_free(rules, n);
+    json_object_set_new(goal, "planned_responses", arr);
+    return rc;
+}
+
 /* The student's current mastery-tracker ratings, teacher's beside. */
 static int mastery_section(sp_admin *a, long long student, json_t *out)
 {
@@ -223,6 +246,7 @@ static int report_reflections(sp_admin *a, int argc, char **argv)
 
     sqlite3_stmt *goals = NULL, *checks = NULL, *plan = NULL;
     sp_goal_reader *r = NULL;
+    sp_planner *planner = NULL;
     json_t *jgoals = json_array(), *jmastery = json_array();
     if (sqlite3_prepare_v2(a->db,
                            "SELECT id FROM milestones WHERE student_id = ?1 AND (?2 = 0 OR id = ?2)"
@@ -256,7 +280,7 @@ static int report_reflections(sp_admin *a, int argc, char **argv)
             goto done;
         }
     }
-    if ((rc = sp_ms_reader(a, &r)))
+    if ((rc = sp_ms_reader(a, &r)) || (rc = sp_planner_new(a, &planner)))
         goto done;
     sp_admin_printf(a, "Reflections of %s (%s)\n", name, sis);
     sp_admin_printf(a, "%s\n", all ? "All goals, including those the student does not see at the kiosk."
@@ -278,7 +302,12 @@ static int report_reflections(sp_admin *a, int argc, char **argv)
                               "status", v.status, "visibility", v.visibility, "student_text", v.student_text,
                               "statement", v.statement);
         json_object_set_new(g, "teacher", teacher_side(a, &v));
+        rc = planned_side(a, planner, &v, g);
         sp_goal_view_clear(&v);
+        if (rc) {
+            json_decref(g);
+            goto done;
+        }
         json_t *jc = json_array(), *jp = json_array();
         json_object_set_new(g, "self_checks", jc);
         json_object_set_new(g, "next_step_plans", jp);
@@ -307,6 +336,7 @@ done:
     sqlite3_finalize(checks);
     sqlite3_finalize(plan);
     sp_goal_reader_free(r);
+    sp_planner_free(planner);
     return rc;
 }
 

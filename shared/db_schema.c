@@ -314,8 +314,40 @@ static const char *const MIGRATION_6[] = {
     "UPDATE badges SET sealed = sp_badge_seal(token), token = sp_badge_hash(token);",
     NULL};
 
+
+/* Migration 7: the teacher's decision loop (rules.h, SPEC §9). If/then rules get the date they
+ * were decided (existing rules: the day their milestone was written, the latest they can have
+ * been decided); a support change can raise, keep or fade the support and can answer a rule; a
+ * revision that changes the target, timeframe or method starts a new phase (a new aim line from
+ * the revision date and the level reached by then), every phase kept; a milestone records whether
+ * its method is the student's accommodated one. */
+#define DAY_CHECK(col) "CHECK (" col " IS NULL OR " col " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
+static const char *const MIGRATION_7[] = {
+    "ALTER TABLE if_then_rules ADD COLUMN decided_on TEXT " DAY_CHECK("decided_on") ";",
+    "UPDATE if_then_rules SET decided_on = (SELECT substr(m.created_at, 1, 10) FROM milestones m"
+    " WHERE m.id = if_then_rules.milestone_id);",
+    "ALTER TABLE support_changes ADD COLUMN intensity TEXT"
+    " CHECK (intensity IS NULL OR intensity IN ('raise','keep','fade'));",
+    "ALTER TABLE support_changes ADD COLUMN rule_id INTEGER REFERENCES if_then_rules(id) ON DELETE SET NULL;",
+    "CREATE INDEX support_by_rule ON support_changes(rule_id, changed_on) WHERE rule_id IS NOT NULL;",
+    "ALTER TABLE milestones ADD COLUMN accommodated INTEGER NOT NULL DEFAULT 0 CHECK (accommodated IN (0,1));",
+    "CREATE TABLE milestone_phases ("
+    "  id INTEGER PRIMARY KEY,"
+    "  milestone_id INTEGER NOT NULL REFERENCES milestones(id) ON DELETE CASCADE,"
+    "  starts_on TEXT NOT NULL CHECK (starts_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+    "  start_value REAL NOT NULL,"
+    "  target REAL NOT NULL,"
+    "  due_date TEXT NOT NULL CHECK (due_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND due_date > starts_on),"
+    "  method TEXT NOT NULL DEFAULT '' CHECK (length(method) <= 2000),"
+    "  reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),"
+    "  created_at TEXT NOT NULL"
+    ");",
+    "CREATE INDEX phases_by_milestone ON milestone_phases(milestone_id, starts_on, id);",
+    NULL};
+#undef DAY_CHECK
+
 static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
-                                                  MIGRATION_6};
+                                                 MIGRATION_6, MIGRATION_7};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 

@@ -13,6 +13,7 @@
 #include "dates.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -136,6 +137,31 @@ bool sp_i18n_has_catalog(const char *tag)
     snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", state.dir, name, SP_TEXT_DOMAIN);
     struct stat st;
     return stat(path, &st) == 0;
+}
+
+static int by_name(const void *a, const void *b) { return strcmp((const char *)a, (const char *)b); }
+
+size_t sp_i18n_catalogs(char names[][36], size_t max)
+{
+    size_t n = 0;
+    if (max == 0)
+        return 0;
+    snprintf(names[n++], 36, "en");
+    DIR *d = state.dir[0] ? opendir(state.dir) : NULL;
+    for (struct dirent *e = d ? readdir(d) : NULL; e && n < max; e = readdir(d)) {
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "en") == 0 || strstr(e->d_name, "pseudo") ||
+            strlen(e->d_name) >= 36)
+            continue;
+        char path[1400];
+        snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", state.dir, e->d_name, SP_TEXT_DOMAIN);
+        struct stat st;
+        if (stat(path, &st) == 0)
+            snprintf(names[n++], 36, "%s", e->d_name);
+    }
+    if (d)
+        closedir(d);
+    qsort(names + 1, n - 1, sizeof names[0], by_name);
+    return n;
 }
 
 bool sp_i18n_is_rtl(const char *tag)

@@ -40,6 +40,9 @@ void sp_i18n_set_language(const char *tag, const char *fallback);
 const char *sp_i18n_language(void);
 /* True when a catalog for tag is installed (English always is: it is the source text). */
 bool sp_i18n_has_catalog(const char *tag);
+/* The installed catalogs' names, sorted, English first ("en", "ar", "es", ...; never the
+ * pseudo-language): the languages a family can choose. Returns how many (at most max). */
+size_t sp_i18n_catalogs(char names[][36], size_t max);
 /* Writes tag's gettext catalog name (pt-BR → pt_BR, zh / zh-Hans / zh-CN → zh_CN). */
 void sp_i18n_catalog_name(const char *tag, char *out, size_t len);
 

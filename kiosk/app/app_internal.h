@@ -140,6 +140,7 @@ typedef struct {
     bool read_aloud;         /* read-aloud support: "Read to me" in the header */
     char home_language[36];  /* students.home_language */
     char kiosk_language[36]; /* students.kiosk_language: the kiosk's words ('' = the school's) */
+    char family_language[36]; /* conference mode: the family's choice ('' = none), this session only */
     bool dyslexia_font;      /* OpenDyslexic while this student is signed in */
     kiosk_look look;         /* large text, high contrast */
 } kiosk_profile;
@@ -266,6 +267,9 @@ void kiosk_apply_look(sp_app *app);
 
 /* language.c: the kiosk language of whoever is signed in (the school's for everyone else). */
 void kiosk_apply_language(sp_app *app);
+/* Conference mode: the family's choice of language (a tag; NULL or "" goes back to the
+ * student's) for every word until the session ends, read-aloud included. */
+void kiosk_language_for_family(sp_app *app, const char *tag);
 int kiosk_today(const sp_app *app, uint64_t now);
 /* Handles a scan (also used to retry a pending one). */
 void kiosk_scan(sp_app *app, const char *payload, uint64_t now);

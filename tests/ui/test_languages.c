@@ -193,6 +193,21 @@ static void test_in_arabic_the_whole_layout_mirrors_but_the_chart_keeps_time_lef
     assert_true(bars >= 1);
 }
 
+static void test_at_a_conference_the_familys_language_holds_until_the_visit_ends(void **state)
+{
+    (void)state;
+    kd_sign_in(db, "E8001");
+    assert_string_equal(sp_app_language(kd.app), "en");
+    kiosk_language_for_family(kd.app, "ar"); /* the language button of a conference page */
+    assert_string_equal(sp_app_language(kd.app), "ar");
+    assert_true(sp_app_rtl(kd.app));
+    kiosk_language_for_family(kd.app, NULL); /* back to hers */
+    assert_string_equal(sp_app_language(kd.app), "en");
+    kiosk_language_for_family(kd.app, "es");
+    kd_sign_in(db, "E8003"); /* the next visit starts in the next student's language */
+    assert_string_equal(sp_app_language(kd.app), "en");
+}
+
 static void test_the_school_language_is_the_default(void **state)
 {
     (void)state;
@@ -217,6 +232,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_in_arabic_the_whole_layout_mirrors_but_the_chart_keeps_time_left_to_right,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_at_a_conference_the_familys_language_holds_until_the_visit_ends, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_the_school_language_is_the_default, setup, teardown),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

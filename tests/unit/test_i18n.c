@@ -108,6 +108,25 @@ static void test_a_language_without_catalog_falls_back_to_the_school_language(vo
     assert_string_equal(_("March"), "March");
 }
 
+static void test_a_family_can_choose_among_the_installed_catalogs(void **state)
+{
+    (void)state;
+    char names[16][36];
+    size_t n = sp_i18n_catalogs(names, 16);
+    assert_true(n >= 5);
+    assert_string_equal(names[0], "en");
+    bool es = false, ar = false, zh = false;
+    for (size_t i = 0; i < n; i++) {
+        assert_null(strstr(names[i], "pseudo")); /* a test language, never offered */
+        es = es || strcmp(names[i], "es") == 0;
+        ar = ar || strcmp(names[i], "ar") == 0;
+        zh = zh || strcmp(names[i], "zh_CN") == 0;
+        if (i > 1)
+            assert_true(strcmp(names[i - 1], names[i]) < 0);
+    }
+    assert_true(es && ar && zh);
+}
+
 static void test_right_to_left_languages(void **state)
 {
     (void)state;
@@ -158,6 +177,7 @@ int main(void)
         cmocka_unit_test_teardown(test_arabic_and_chinese_dates, teardown),
         cmocka_unit_test_teardown(test_numbers_in_each_language, teardown),
         cmocka_unit_test_teardown(test_a_language_without_catalog_falls_back_to_the_school_language, teardown),
+        cmocka_unit_test(test_a_family_can_choose_among_the_installed_catalogs),
         cmocka_unit_test(test_right_to_left_languages),
         cmocka_unit_test_teardown(test_switching_costs_nothing_visible, teardown),
         cmocka_unit_test(test_placeholders_in_any_order),
