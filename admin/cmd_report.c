@@ -20,6 +20,7 @@
 #include "milestone_fields.h"
 #include "planned.h"
 #include "reflect.h"
+#include "report_family.h"
 #include "table_out.h"
 
 #include <stdlib.h>
@@ -538,6 +539,26 @@ static const sp_admin_verb REPORT_VERBS[] = {
      "  signpost-admin report mastery --class ELA8-2\n"
      "  signpost-admin report mastery --class ELA8-2 --unit 1\n"
      "  signpost-admin --json report mastery --class MATH7-1\n"},
+    {"family", sp_report_family, SP_VERB_READONLY, "one-page family summaries (PDF, or text on stdout)",
+     "Usage: signpost-admin report family (--student SIS_ID | --class CODE) [--lang LANG]\n"
+     "                                   [--paper a4|letter] [-o FILE.pdf]\n\n"
+     "One page per student for the family: each goal the student shares (kiosk or conference\n"
+     "visibility, never staff-only ones) with where they started, where they are now, the goal and\n"
+     "its date, the light in words, a small chart, the support, what the family can do at home\n"
+     "(`milestone edit ID --at-home TEXT`), recent celebrations, and how to reach the teacher and\n"
+     "the school (settings school_name and school_contact). Without -o the summary is printed as\n"
+     "plain text. Text is laid out with Pango, so every script is shaped and right-to-left\n"
+     "languages get a mirrored page.\n\n"
+     "Options:\n"
+     "  --student SIS_ID   one student\n"
+     "  --class CODE       every current student of the class, one page each\n"
+     "  --lang LANG        the family's language (default en; an unknown one lists those available)\n"
+     "  --paper P          a4 (default) or letter\n"
+     "  -o FILE.pdf        write a PDF (readable by you only); without it, text on stdout\n\n"
+     "Examples:\n"
+     "  signpost-admin report family --class ELA8-2 -o ela8-2-families.pdf\n"
+     "  signpost-admin report family --student E8003 --lang ar --paper letter -o layla.pdf\n"
+     "  signpost-admin report family --student E8001\n"},
     {0}};
 
 const sp_admin_noun sp_cmd_report = {"report", "reflections and mastery reports for teachers", REPORT_VERBS};
