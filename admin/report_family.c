@@ -14,7 +14,6 @@
 #include "languages.h"
 #include "out_file.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,29 +21,20 @@
  * catalog, listed from the catalog directory ("en, ar, es, vi, zh_CN"). */
 static void available_languages(char *out, size_t len)
 {
-    snprintf(out, len, "en");
-    const char *dir = sp_i18n_init();
-    DIR *d = dir ? opendir(dir) : NULL;
-    if (!d)
-        return;
-    char names[64][48];
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL && n < 64) {
-        if (e->d_name[0] == '.' || strcmp(e->d_name, "en") == 0 || strncmp(e->d_name, "xx", 2) == 0 ||
-            strlen(e->d_name) >= sizeof names[0])
-            continue;
-        if (sp_i18n_has_catalog(e->d_name))
-            snprintf(names[n++], sizeof names[0], "%s", e->d_name);
-    }
-    closedir(d);
-    qsort(names, n, sizeof names[0], (int (*)(const void *, const void *))strcmp);
+    char names[64][36];
+    sp_i18n_init();
+    size_t n = sp_i18n_catalogs(names, 64);
+    if (len)
+        out[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         size_t used = strlen(out), k = strlen(names[i]);
         if (used + 2 + k >= len)
             break;
-        memcpy(out + used, ", ", 2);
-        memcpy(out + used + 2, names[i], k + 1);
+        if (used) {
+            memcpy(out + used, ", ", 2);
+            used += 2;
+        }
+        memcpy(out + used, names[i], k + 1);
     }
 }
 

@@ -155,8 +155,10 @@ size_t sp_i18n_catalogs(char names[][36], size_t max)
         char path[1400];
         snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", state.dir, e->d_name, SP_TEXT_DOMAIN);
         struct stat st;
-        if (stat(path, &st) == 0)
-            snprintf(names[n++], 36, "%s", e->d_name);
+        if (stat(path, &st) == 0) {
+            memcpy(names[n], e->d_name, strlen(e->d_name) + 1); /* shorter than 36: checked above */
+            n++;
+        }
     }
     if (d)
         closedir(d);
