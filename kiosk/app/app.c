@@ -46,6 +46,7 @@ static const kiosk_screen *const SCREENS[KIOSK_SCREEN_COUNT] = {
     [KIOSK_SCREEN_MASTERY_TARGET] = &kiosk_screen_mastery_target,
     [KIOSK_SCREEN_CELEBRATION] = &kiosk_screen_celebration,
     [KIOSK_SCREEN_WINS] = &kiosk_screen_wins,
+    [KIOSK_SCREEN_CONFERENCE] = &kiosk_screen_conference,
 };
 
 static const kiosk_screen *current(const sp_app *app) { return SCREENS[app->screen]; }
@@ -338,8 +339,10 @@ static bool idle_applies(const sp_app *app)
     return app->person.active && (current(app)->in_session || app->screen == KIOSK_SCREEN_TIMEOUT);
 }
 
-static uint64_t warn_at(const sp_app *app) { return app->last_input + (uint64_t)(app->idle_ms - app->warn_ms); }
-static uint64_t end_at(const sp_app *app) { return app->last_input + (uint64_t)app->idle_ms; }
+/* A family looking at the conference pages gets longer (conference_ms) before the countdown. */
+int kiosk_idle_ms(const sp_app *app) { return app->person.conference.active ? app->conference_ms : app->idle_ms; }
+static uint64_t warn_at(const sp_app *app) { return app->last_input + (uint64_t)(kiosk_idle_ms(app) - app->warn_ms); }
+static uint64_t end_at(const sp_app *app) { return app->last_input + (uint64_t)kiosk_idle_ms(app); }
 
 static void advance(sp_app *app, uint64_t now)
 {
@@ -386,6 +389,9 @@ sp_app *sp_app_new(const sp_app_config *cfg, const sp_text_metrics *metrics, uin
     app->warn_ms = cfg->warning_ms > 0 ? cfg->warning_ms : 10000;
     if (app->warn_ms >= app->idle_ms)
         app->warn_ms = app->idle_ms / 2;
+    app->conference_ms = cfg->conference_timeout_ms > 0 ? cfg->conference_timeout_ms : 300000;
+    if (app->conference_ms < app->idle_ms)
+        app->conference_ms = app->idle_ms;
     app->today_override = cfg->today_override;
     app->chime_on = !cfg->no_chime;
     app->tz_min = cfg->tz_offset_min;

@@ -282,6 +282,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
         .db_path = opt->db_path,
         .kiosk_name = opt->kiosk_name,
         .idle_timeout_ms = opt->timeout_s > 0 ? opt->timeout_s * 1000 : 0,
+        .conference_timeout_ms = opt->conference_timeout_s > 0 ? opt->conference_timeout_s * 1000 : 0,
         .width = k.input.out_w,
         .height = k.input.out_h,
         .tz_offset_min = sp_kiosk_tz_offset_min(k.epoch0),
