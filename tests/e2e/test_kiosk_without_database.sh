@@ -15,24 +15,24 @@ wait_for() { # pattern file seconds
   for _ in $(seq $((${3} * 10))); do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.1; done
   return 1
 }
-stop_kiosk() { # -> exit code in $code within 3 s
+stop_kiosk() { # -> exit code in $code within 5 s (a loaded machine)
   local start=$SECONDS
   kill -TERM "$KPID"
   code=0
-  for _ in $(seq 30); do kill -0 "$KPID" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$KPID" 2>/dev/null && fail "SIGTERM did not end the kiosk within 3 s"
+  for _ in $(seq 50); do kill -0 "$KPID" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$KPID" 2>/dev/null && fail "SIGTERM did not end the kiosk within 5 s"
   wait "$KPID" || code=$?
   KPID=""
-  [ $((SECONDS - start)) -le 3 ] || fail "stopping took $((SECONDS - start)) s"
+  [ $((SECONDS - start)) -le 6 ] || fail "stopping took $((SECONDS - start)) s"
 }
 
 # No database yet: the reason is logged; when it appears, that is logged too.
 "$SIGNPOST_KIOSK" --db "$TMP/school.db" --kiosk-name "Room 12" 2>"$TMP/kiosk.err" &
 KPID=$!
-wait_for "cannot use the database: no database at $TMP/school.db" "$TMP/kiosk.err" 10 ||
+wait_for "cannot use the database: no database at $TMP/school.db" "$TMP/kiosk.err" 30 ||
   fail "the kiosk did not say why it cannot use its database"
 "$SIGNPOST_ADMIN" --db "$TMP/school.db" demo >/dev/null
-wait_for "can be used again" "$TMP/kiosk.err" 10 || fail "the kiosk did not say the database is back"
+wait_for "can be used again" "$TMP/kiosk.err" 30 || fail "the kiosk did not say the database is back"
 stop_kiosk
 [ "$code" = 0 ] || fail "SIGTERM: exit $code, expected 0"
 grep -q "stopped by SIGTERM" "$TMP/kiosk.err" || fail "the kiosk did not log how it was stopped"
@@ -41,7 +41,7 @@ grep -q "stopped by SIGTERM" "$TMP/kiosk.err" || fail "the kiosk did not log how
 head -c 4096 /dev/urandom > "$TMP/garbage.db"
 "$SIGNPOST_KIOSK" --db "$TMP/garbage.db" 2>"$TMP/kiosk.err" &
 KPID=$!
-wait_for "cannot use the database: .*damaged" "$TMP/kiosk.err" 10 || fail "a damaged file was not logged as such"
+wait_for "cannot use the database: .*damaged" "$TMP/kiosk.err" 30 || fail "a damaged file was not logged as such"
 stop_kiosk
 [ "$code" = 0 ] || fail "SIGTERM on the database page: exit $code, expected 0"
 echo "ok: the kiosk logs why its database cannot be used and stops cleanly on SIGTERM"
