@@ -223,6 +223,12 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     memset(&k, 0, sizeof k);
     k.windowed = opt->windowed;
     sp_i18n_init(); /* before any thread: the message catalogs of every language */
+    struct sigaction sa; /* first of all, so a stop during start-up is clean too */
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -328,12 +334,6 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
         rc = 0;
         goto done;
     }
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_stop_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
     bool extra_frame = false;
     while (!sp_app_wants_exit(k.app) && !stop_signal) {
         uint64_t now = now_ms(&k);

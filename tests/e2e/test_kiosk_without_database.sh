@@ -17,6 +17,7 @@ wait_for() { # pattern file seconds
 }
 stop_kiosk() { # -> exit code in $code within 5 s (a loaded machine)
   local start=$SECONDS
+  kill -0 "$KPID" 2>/dev/null || fail "the kiosk ended by itself before SIGTERM"
   kill -TERM "$KPID"
   code=0
   for _ in $(seq 50); do kill -0 "$KPID" 2>/dev/null || break; sleep 0.1; done
@@ -31,7 +32,8 @@ stop_kiosk() { # -> exit code in $code within 5 s (a loaded machine)
 KPID=$!
 wait_for "cannot use the database: no database at $TMP/school.db" "$TMP/kiosk.err" 30 ||
   fail "the kiosk did not say why it cannot use its database"
-"$SIGNPOST_ADMIN" --db "$TMP/school.db" demo >/dev/null
+"$SIGNPOST_ADMIN" --db "$TMP/ready.db" demo >/dev/null # made elsewhere, then put in place at once
+mv "$TMP/ready.db" "$TMP/school.db"
 wait_for "can be used again" "$TMP/kiosk.err" 30 || fail "the kiosk did not say the database is back"
 stop_kiosk
 [ "$code" = 0 ] || fail "SIGTERM: exit $code, expected 0"
