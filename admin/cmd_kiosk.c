@@ -64,7 +64,7 @@ static int kiosk_log(sp_admin *a, int argc, char **argv)
             "   coalesce(nullif(s.preferred_name, ''), s.given_name) || CASE WHEN s.family_name <> ''"
             "   THEN ' ' || s.family_name ELSE '' END"
             " ELSE coalesce(nullif(f.display_name, ''), f.given_name) END,"
-            " k.student_id IS NULL"
+            " k.student_id IS NULL, k.conference"
             " FROM kiosk_sessions k LEFT JOIN students s ON s.id = k.student_id LEFT JOIN staff f ON f.id = k.staff_id"
             " WHERE (?1 = 0 OR k.student_id = ?1) AND (?2 IS NULL OR k.kiosk_name = ?2) AND k.started_at >= ?3"
             " ORDER BY k.started_at DESC, k.id DESC LIMIT ?4",
@@ -79,7 +79,8 @@ static int kiosk_log(sp_admin *a, int argc, char **argv)
     sqlite3_bind_int64(st, 4, limit);
 
     json_t *arr = a->json ? json_array() : NULL;
-    sp_table *t = sp_table_new(7, (const char *const[]){"Date", "In", "Out", "Kiosk", "Who", "ID", "How it ended"});
+    sp_table *t =
+        sp_table_new(8, (const char *const[]){"Date", "In", "Out", "Kiosk", "Who", "ID", "How it ended", "Visit"});
     int s, n = 0;
     while ((s = sqlite3_step(st)) == SQLITE_ROW) {
         const char *started = (const char *)sqlite3_column_text(st, 0);
@@ -89,17 +90,21 @@ static int kiosk_log(sp_admin *a, int argc, char **argv)
         const char *id = (const char *)sqlite3_column_text(st, 4);
         const char *name = (const char *)sqlite3_column_text(st, 5);
         bool staff = sqlite3_column_int(st, 6) != 0;
+        bool conference = sqlite3_column_int(st, 7) != 0;
+        const char *visit = conference ? "family conference" : staff ? "teacher menu" : "student";
         char day[11], in[6], out[6], who[260];
         snprintf(day, sizeof day, "%.10s", started ? started : "");
         clock_of(started, in);
         clock_of(ended, out);
         snprintf(who, sizeof who, "%s%s", name ? name : "", staff ? " (teacher)" : "");
-        sp_table_add(t, (const char *const[]){day, in, out, kiosk ? kiosk : "", who, id ? id : "", ended_words(reason)});
+        sp_table_add(t, (const char *const[]){day, in, out, kiosk ? kiosk : "", who, id ? id : "", ended_words(reason),
+                                              visit});
         if (arr)
-            json_array_append_new(arr, json_pack("{s:s, s:s?, s:s?, s:s, s:s, s:s, s:s, s:s}", "started_at", started,
-                                                 "ended_at", ended, "end_reason", reason, "kiosk", kiosk ? kiosk : "",
-                                                 "holder", staff ? "staff" : "student", "id", id ? id : "", "name",
-                                                 name ? name : "", "how_it_ended", ended_words(reason)));
+            json_array_append_new(arr, json_pack("{s:s, s:s?, s:s?, s:s, s:s, s:s, s:s, s:s, s:b}", "started_at",
+                                                 started, "ended_at", ended, "end_reason", reason, "kiosk",
+                                                 kiosk ? kiosk : "", "holder", staff ? "staff" : "student", "id",
+                                                 id ? id : "", "name", name ? name : "", "how_it_ended",
+                                                 ended_words(reason), "conference", conference));
         n++;
     }
     sqlite3_finalize(st);

@@ -26,6 +26,7 @@ static const char usage[] =
     "  --windowed           a 1280x800 window instead of fullscreen (development; closing it exits)\n"
     "  --size WxH           window size with --windowed, screen size with --replay\n"
     "  --timeout SECONDS    idle time before returning to the scan screen (default 60)\n"
+    "  --conference-timeout SECONDS  the same while a student shows their family (default 300)\n"
     "  --dyslexic-font      OpenDyslexic instead of Andika\n"
     "  --no-chime           no sound when a celebration appears (this kiosk only)\n"
     "  --camera DEVICE      read badges with a camera (/dev/videoN) as well as the USB scanner\n"
@@ -53,7 +54,8 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         const char *next = i + 1 < argc ? argv[i + 1] : NULL;
         bool takes = strcmp(a, "--db") == 0 || strcmp(a, "--kiosk-name") == 0 || strcmp(a, "--size") == 0 ||
-                     strcmp(a, "--timeout") == 0 || strcmp(a, "--camera") == 0 || strcmp(a, "--replay") == 0 ||
+                     strcmp(a, "--timeout") == 0 || strcmp(a, "--conference-timeout") == 0 ||
+                     strcmp(a, "--camera") == 0 || strcmp(a, "--replay") == 0 ||
                      strcmp(a, "--shots") == 0;
         if (takes && !next)
             return bad_usage("missing value after", a);
@@ -80,6 +82,12 @@ int main(int argc, char **argv)
             if (*end || s < 5 || s > 3600)
                 return bad_usage("--timeout wants seconds between 5 and 3600, found", next);
             opt.timeout_s = (int)s;
+        } else if (strcmp(a, "--conference-timeout") == 0) {
+            char *end;
+            long s = strtol(next, &end, 10);
+            if (*end || s < 5 || s > 3600)
+                return bad_usage("--conference-timeout wants seconds between 5 and 3600, found", next);
+            opt.conference_timeout_s = (int)s;
         } else if (strcmp(a, "--camera") == 0) {
             opt.camera = next;
         } else if (strcmp(a, "--replay") == 0) {
@@ -100,7 +108,8 @@ int main(int argc, char **argv)
     if (replay) {
         char err[4096] = "";
         sp_replay_options ro = {.db_path = opt.db_path, .kiosk_name = opt.kiosk_name, .shots_dir = shots,
-                                .timeout_s = opt.timeout_s, .no_chime = opt.no_chime, .log = getenv("SIGNPOST_REPLAY_VERBOSE") ? stderr : NULL};
+                                .timeout_s = opt.timeout_s, .conference_timeout_s = opt.conference_timeout_s,
+                                .no_chime = opt.no_chime, .log = getenv("SIGNPOST_REPLAY_VERBOSE") ? stderr : NULL};
         sp_replay *r = sp_replay_new(&ro, err, sizeof err);
         if (!r) {
             fprintf(stderr, "signpost-kiosk: %s\n", err);

@@ -49,6 +49,7 @@ static const kiosk_screen *const SCREENS[KIOSK_SCREEN_COUNT] = {
     [KIOSK_SCREEN_MASTERY_TARGET] = &kiosk_screen_mastery_target,
     [KIOSK_SCREEN_CELEBRATION] = &kiosk_screen_celebration,
     [KIOSK_SCREEN_WINS] = &kiosk_screen_wins,
+    [KIOSK_SCREEN_CONFERENCE] = &kiosk_screen_conference,
 };
 
 static const kiosk_screen *current(const sp_app *app) { return SCREENS[app->screen]; }
@@ -101,6 +102,17 @@ void kiosk_go(sp_app *app, kiosk_screen_id screen, uint64_t now)
 
 /* ---- database ---------------------------------------------------------------------------- */
 
+/* Notes why the database cannot be used; the reason goes to stderr (the service log) once per
+ * change, since the screen only asks the student to fetch a teacher. */
+static void db_unusable(sp_app *app, const char *why)
+{
+    if (strcmp(app->db_error, why) != 0)
+        fprintf(stderr, "signpost-kiosk: cannot use the database: %s (trying again every %d s)\n", why,
+                KIOSK_DB_RETRY_MS / 1000);
+    if (why != app->db_error)
+        snprintf(app->db_error, sizeof app->db_error, "%s", why);
+}
+
 bool kiosk_db_try_open(sp_app *app)
 {
     if (app->db && app->reader)
@@ -108,7 +120,7 @@ bool kiosk_db_try_open(sp_app *app)
     char err[256] = "";
     sqlite3 *db = sp_db_open(app->db_path, 0, err, sizeof err);
     if (!db) {
-        snprintf(app->db_error, sizeof app->db_error, "%s", err);
+        db_unusable(app, err);
         return false;
     }
     /* The kiosk must never freeze behind the admin tool: wait a few ms, then retry later. */
@@ -118,10 +130,12 @@ bool kiosk_db_try_open(sp_app *app)
     sp_db_exec(db, "PRAGMA synchronous = FULL");
     sp_goal_reader *reader = sp_goal_reader_new(db, err, sizeof err);
     if (!reader) {
-        snprintf(app->db_error, sizeof app->db_error, "%s", err);
+        db_unusable(app, err);
         sp_db_close(db);
         return false;
     }
+    if (app->db_error[0])
+        fprintf(stderr, "signpost-kiosk: the database %s can be used again\n", app->db_path);
     app->db = db;
     app->reader = reader;
     app->db_error[0] = 0;
@@ -140,7 +154,7 @@ static void db_close(sp_app *app)
 
 void kiosk_db_lost(sp_app *app, const char *why, uint64_t now)
 {
-    snprintf(app->db_error, sizeof app->db_error, "%s", why ? why : "database error");
+    db_unusable(app, why && *why ? why : "database error");
     if (app->person.active)
         kiosk_end_session(app, "switched", now);
     kiosk_log_flush(&app->log, app->db);
@@ -347,8 +361,10 @@ static bool idle_applies(const sp_app *app)
     return app->person.active && (current(app)->in_session || app->screen == KIOSK_SCREEN_TIMEOUT);
 }
 
-static uint64_t warn_at(const sp_app *app) { return app->last_input + (uint64_t)(app->idle_ms - app->warn_ms); }
-static uint64_t end_at(const sp_app *app) { return app->last_input + (uint64_t)app->idle_ms; }
+/* A family looking at the conference pages gets longer (conference_ms) before the countdown. */
+int kiosk_idle_ms(const sp_app *app) { return app->person.conference.active ? app->conference_ms : app->idle_ms; }
+static uint64_t warn_at(const sp_app *app) { return app->last_input + (uint64_t)(kiosk_idle_ms(app) - app->warn_ms); }
+static uint64_t end_at(const sp_app *app) { return app->last_input + (uint64_t)kiosk_idle_ms(app); }
 
 static void advance(sp_app *app, uint64_t now)
 {
@@ -395,6 +411,9 @@ sp_app *sp_app_new(const sp_app_config *cfg, const sp_text_metrics *metrics, uin
     app->warn_ms = cfg->warning_ms > 0 ? cfg->warning_ms : 10000;
     if (app->warn_ms >= app->idle_ms)
         app->warn_ms = app->idle_ms / 2;
+    app->conference_ms = cfg->conference_timeout_ms > 0 ? cfg->conference_timeout_ms : 300000;
+    if (app->conference_ms < app->idle_ms)
+        app->conference_ms = app->idle_ms;
     app->today_override = cfg->today_override;
     app->chime_on = !cfg->no_chime;
     app->tz_min = cfg->tz_offset_min;

@@ -41,6 +41,7 @@ typedef struct {
     const char *db_path;       /* database file (opened and reopened by the app) */
     const char *kiosk_name;    /* shown on the scan screen and written to the kiosk log */
     int idle_timeout_ms;       /* default 60000 */
+    int conference_timeout_ms; /* idle time in conference mode ("Show my family"), default 300000 */
     int warning_ms;            /* countdown before timeout, default 10000 */
     int width, height;         /* initial size */
     int today_override;        /* day number to use as "today" for progress (0 = from clock) */

@@ -16,6 +16,7 @@
 #include "app/session.h"
 #include "app/theme.h"
 #include "celebrations.h"
+#include "conference.h"
 #include "goals.h"
 #include "i18n.h"
 #include "languages.h"
@@ -49,6 +50,7 @@ typedef enum {
     KIOSK_SCREEN_MASTERY_TARGET,
     KIOSK_SCREEN_CELEBRATION,
     KIOSK_SCREEN_WINS,
+    KIOSK_SCREEN_CONFERENCE,
     KIOSK_SCREEN_COUNT
 } kiosk_screen_id;
 
@@ -95,7 +97,20 @@ typedef struct {
 
 extern const kiosk_screen kiosk_screen_type, kiosk_screen_next_step;
 extern const kiosk_screen kiosk_screen_mastery, kiosk_screen_mastery_target;
-extern const kiosk_screen kiosk_screen_celebration, kiosk_screen_wins;
+extern const kiosk_screen kiosk_screen_celebration, kiosk_screen_wins, kiosk_screen_conference;
+
+/* "Show my family" (screen_conference.c): the student-led conference, a walk through large pages
+ * paced by the student. The model is loaded in the family's language when it starts and again
+ * when the language button switches; it lives in kiosk_person, so a session end wipes it. */
+#define KIOSK_CONF_MAX_PAGES 24
+typedef struct {
+    bool active;             /* the family is looking (the longer idle timeout applies) */
+    sp_conference model;     /* what the family may see (conference.h) */
+    int kind[KIOSK_CONF_MAX_PAGES]; /* the walk: page kinds in order */
+    int goal[KIOSK_CONF_MAX_PAGES]; /* the goal a "what I improved" page shows */
+    int npages, page;
+    int scroll, max_scroll;  /* a page longer than the screen scrolls */
+} kiosk_conference;
 
 /* The moments of this visit (screen_celebration.c): the student's unseen celebrations and
  * shout-outs, newest first, at most KIOSK_MOMENTS_PER_VISIT (the rest wait for the next visit),
@@ -169,6 +184,7 @@ typedef struct {
     kiosk_next_step next_step;
     kiosk_mastery mastery;   /* "My learning targets" (mastery.h) */
     kiosk_moments moments;   /* celebrations of this visit and My wins */
+    kiosk_conference conference; /* "Show my family" */
 } kiosk_person;
 
 #define KIOSK_DB_RETRY_MS 3000
@@ -187,6 +203,7 @@ struct sp_app {
     /* Configuration (strings copied). */
     char db_path[1024];
     int idle_ms, warn_ms;
+    int conference_ms;        /* idle time while a family looks at the conference pages */
     int today_override;
     int tz_min;
     sp_text_metrics metrics;
@@ -278,7 +295,11 @@ void kiosk_apply_language(sp_app *app);
 /* Conference mode: the family's choice of language (a tag; NULL or "" goes back to the
  * student's) for every word until the session ends, read-aloud included. */
 void kiosk_language_for_family(sp_app *app, const char *tag);
+/* screen_conference.c: "Show my family" starts the conference walk. */
+void kiosk_conference_start(sp_app *app, uint64_t now);
 int kiosk_today(const sp_app *app, uint64_t now);
+/* Idle time before a session ends: longer while a family looks at the conference pages. */
+int kiosk_idle_ms(const sp_app *app);
 /* Handles a scan (also used to retry a pending one). */
 void kiosk_scan(sp_app *app, const char *payload, uint64_t now);
 void kiosk_db_lost(sp_app *app, const char *why, uint64_t now);

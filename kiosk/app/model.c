@@ -199,6 +199,7 @@ void kiosk_model_free(kiosk_person *p)
     kiosk_mastery_free(&p->mastery);
     sp_celebration_rows_free(p->moments.rows, p->moments.n);
     sp_celebration_rows_free(p->moments.wins, p->moments.nwins);
+    sp_conference_clear(&p->conference.model);
     memset(p, 0, sizeof *p);
     p->open_goal = -1;
 }

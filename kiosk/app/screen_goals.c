@@ -25,6 +25,7 @@
 
 #define TARGETS_LABEL _("My learning targets")
 #define ACT_WINS (KIOSK_ACT_SCREEN + 2) /* "My wins" */
+#define ACT_FAMILY (KIOSK_ACT_SCREEN + 3) /* "Show my family": the student-led conference */
 
 /* Width of a header button holding an icon and its words. */
 static int label_button_w(const sp_app *app, const char *label)
@@ -36,30 +37,43 @@ static int label_button_w(const sp_app *app, const char *label)
     return w > t->w - 2 * t->margin ? t->w - 2 * t->margin : w;
 }
 
-/* "My wins" and "My learning targets" sit in the header between the title and "Read to me" /
- * "I'm done" when there is room, else side by side on a row of their own under the header
- * (narrow portrait windows); *below is the height that row takes from the list. */
-static void extra_buttons(const sp_app *app, sp_rect *wins, sp_rect *targets, int *below)
+/* "Show my family", "My wins" and "My learning targets" sit in the header between the title and
+ * "Read to me" / "I'm done" when there is room, else side by side on a row of their own under the
+ * header (or two rows when they are too wide together: "Show my family" first); *below is the
+ * height those rows take from the list. */
+static void extra_buttons(const sp_app *app, sp_rect *wins, sp_rect *targets, sp_rect *family, int *below)
 {
     const kiosk_theme *t = &app->theme;
     const sp_text_metrics *m = &app->metrics;
-    int tw = label_button_w(app, TARGETS_LABEL), ww = label_button_w(app, _("My wins"));
+    int tw = label_button_w(app, TARGETS_LABEL), ww = label_button_w(app, _("My wins")),
+        fw = label_button_w(app, _("Show my family"));
     const char *goals_title = _("My goals");
     int title = (t->portrait ? 0 : t->button_h + t->space_s) + /* the avatar beside it in landscape */
                 m->text_width(m->user, goals_title, strlen(goals_title), t->title_size, SP_FONT_BOLD);
     int read = kiosk_read_button_w(app, "", t->w); /* "Read to me" with its words, 0 if not offered */
     int done_w = kiosk_header_button_w(app);
-    int both = ww + t->gap + tw;
-    if (2 * t->margin + title + both + done_w + 2 * t->gap + (read ? read + t->gap : 0) <= t->w) {
-        read = kiosk_header_read_w(app, goals_title, false, true, both + t->gap); /* as kiosk_header_reserve */
+    int both = ww + t->gap + tw, all = fw + t->gap + both;
+    if (2 * t->margin + title + all + done_w + 2 * t->gap + (read ? read + t->gap : 0) <= t->w) {
+        read = kiosk_header_read_w(app, goals_title, false, true, all + t->gap); /* as kiosk_header_reserve */
         int right = t->w - t->margin - done_w - t->gap - (read ? read + t->gap : 0);
         *below = 0;
         *targets = (sp_rect){right - tw, t->margin, tw, t->button_h};
         *wins = (sp_rect){right - both, t->margin, ww, t->button_h};
+        *family = (sp_rect){right - all, t->margin, fw, t->button_h};
         return;
     }
     *below = t->button_h + t->gap;
     int y = t->margin + t->button_h + t->gap, room = t->w - 2 * t->margin;
+    if (all <= room) {
+        *family = (sp_rect){t->margin, y, fw, t->button_h};
+        *wins = (sp_rect){t->margin + fw + t->gap, y, ww, t->button_h};
+        *targets = (sp_rect){t->margin + fw + t->gap + ww + t->gap, y, tw, t->button_h};
+        return;
+    }
+    /* too narrow for one row: "Show my family" on its own, the other two under it */
+    *below = 2 * (t->button_h + t->gap);
+    *family = (sp_rect){t->margin, y, fw, t->button_h};
+    y += t->button_h + t->gap;
     if (both > room) { /* share the row */
         ww = (room - t->gap) / 2;
         tw = room - t->gap - ww;
@@ -407,7 +421,8 @@ static goals_layout layout(sp_app *app)
     goals_layout L;
     int below;
     sp_rect wins, targets;
-    extra_buttons(app, &wins, &targets, &below);
+    sp_rect family;
+    extra_buttons(app, &wins, &targets, &family, &below);
     int top = t->margin + t->button_h + t->gap + below;
     L.view = (sp_rect){t->margin, top, t->w - 2 * t->margin, t->h - top - t->margin};
     L.n = (int)app->person.ngoals;
@@ -530,10 +545,12 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     /* The header last, so the focus order is the cards first, then "I'm done". */
     int below;
     sp_rect wins, targets;
-    extra_buttons(app, &wins, &targets, &below);
+    sp_rect family;
+    extra_buttons(app, &wins, &targets, &family, &below);
+    sp_ui_button(ui, ACT_FAMILY, family, _("Show my family"), SP_BUTTON_SECONDARY, "social-emotional");
     sp_ui_button(ui, ACT_WINS, wins, _("My wins"), SP_BUTTON_SECONDARY, "star");
     sp_ui_button(ui, ACT_TARGETS, targets, TARGETS_LABEL, SP_BUTTON_SECONDARY, "academic");
-    kiosk_header_reserve(app, ui, _("My goals"), false, true, below ? 0 : targets.x + targets.w - wins.x + t->gap);
+    kiosk_header_reserve(app, ui, _("My goals"), false, true, below ? 0 : targets.x + targets.w - family.x + t->gap);
 }
 
 static void done(sp_app *app, uint64_t now)
@@ -553,6 +570,8 @@ static void action(sp_app *app, int id, uint64_t now)
         kiosk_self_check_start(app, id - ACT_SELF_CHECK, KIOSK_SCREEN_GOALS, now);
     } else if (id == ACT_TARGETS) {
         kiosk_go(app, KIOSK_SCREEN_MASTERY, now);
+    } else if (id == ACT_FAMILY) {
+        kiosk_conference_start(app, now);
     } else if (id == ACT_WINS) {
         kiosk_go(app, KIOSK_SCREEN_WINS, now);
     }

@@ -8,7 +8,7 @@
 
 #include <stdio.h>
 
-static uint64_t end_time(const sp_app *app) { return app->last_input + (uint64_t)app->idle_ms; }
+static uint64_t end_time(const sp_app *app) { return app->last_input + (uint64_t)kiosk_idle_ms(app); }
 
 static void frame(sp_app *app, sp_ui *ui, uint64_t now)
 {

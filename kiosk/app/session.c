@@ -66,7 +66,7 @@ static int write_entry(const kiosk_log *log, sqlite3 *db, kiosk_log_entry *e)
     if (e->row_id == 0) {
         rc = sqlite3_prepare_v2(db,
                                 "INSERT INTO kiosk_sessions (kiosk_name, student_id, staff_id, started_at, ended_at,"
-                                " end_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                " end_reason, conference) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                 -1, &st, NULL);
         if (rc != SQLITE_OK)
             goto done;
@@ -76,19 +76,21 @@ static int write_entry(const kiosk_log *log, sqlite3 *db, kiosk_log_entry *e)
         sqlite3_bind_text(st, 4, e->started_at, -1, SQLITE_STATIC);
         bind_text_or_null(st, 5, e->ended_at);
         bind_text_or_null(st, 6, e->end_reason);
+        sqlite3_bind_int(st, 7, e->conference);
         rc = sqlite3_step(st);
         if (rc != SQLITE_DONE)
             goto done;
         e->row_id = sqlite3_last_insert_rowid(db);
         rc = e->ended_at[0] ? SQLITE_OK : SQLITE_ROW;
     } else if (e->ended_at[0]) {
-        rc = sqlite3_prepare_v2(db, "UPDATE kiosk_sessions SET ended_at = ?1, end_reason = ?2 WHERE id = ?3", -1, &st,
+        rc = sqlite3_prepare_v2(db, "UPDATE kiosk_sessions SET ended_at = ?1, end_reason = ?2, conference = ?4 WHERE id = ?3", -1, &st,
                                 NULL);
         if (rc != SQLITE_OK)
             goto done;
         sqlite3_bind_text(st, 1, e->ended_at, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, e->end_reason, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 3, e->row_id);
+        sqlite3_bind_int(st, 4, e->conference);
         rc = sqlite3_step(st);
         if (rc == SQLITE_DONE)
             rc = SQLITE_OK;
@@ -150,6 +152,13 @@ void kiosk_log_end(kiosk_log *log, sqlite3 *db, long long key, const char *reaso
     kiosk_iso_from_ms(now_ms, e->ended_at);
     snprintf(e->end_reason, sizeof e->end_reason, "%s", reason);
     kiosk_log_flush(log, db);
+}
+
+void kiosk_log_conference(kiosk_log *log, long long key)
+{
+    kiosk_log_entry *e = find(log, key);
+    if (e)
+        e->conference = true;
 }
 
 void kiosk_log_scan(const kiosk_log *log, sqlite3 *db, sp_scan_outcome outcome, uint64_t now_ms)

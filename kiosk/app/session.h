@@ -27,6 +27,7 @@ typedef struct {
     char started_at[24];
     char ended_at[24];      /* "" while the session is open */
     char end_reason[16];
+    bool conference;        /* the student showed their family ("Show my family") */
 } kiosk_log_entry;
 
 typedef struct {
@@ -46,6 +47,8 @@ void kiosk_log_init(kiosk_log *log, const char *kiosk_name);
 long long kiosk_log_start(kiosk_log *log, sqlite3 *db, long long student_id, long long staff_id, uint64_t now_ms);
 /* Records the end ("done", "timeout", "switched", "teacher-exit", "closed") and tries to write it. */
 void kiosk_log_end(kiosk_log *log, sqlite3 *db, long long key, const char *reason, uint64_t now_ms);
+/* Marks the sign-in as a student-led conference; written with its end. */
+void kiosk_log_conference(kiosk_log *log, long long key);
 /* Writes what it can. Returns true when nothing is left to write. */
 bool kiosk_log_flush(kiosk_log *log, sqlite3 *db);
 /* True when entries are waiting for the database (open sessions already written do not count). */

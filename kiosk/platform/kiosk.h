@@ -16,6 +16,7 @@ typedef struct {
     bool windowed;          /* a 1280x800 (or --size) window; closing it exits (dev mode) */
     int width, height;      /* --size (0: 1280x800 when windowed) */
     int timeout_s;          /* idle timeout (0: the app's default) */
+    int conference_timeout_s; /* idle timeout in conference mode (0: the app's default) */
     const char *camera;     /* /dev/videoN or NULL */
     bool dyslexic;          /* OpenDyslexic as primary face */
     bool no_chime;          /* --no-chime: celebrations play no sound on this kiosk */

@@ -160,6 +160,7 @@ static int ensure_app(sp_replay *r, char *err, size_t errlen)
         .db_path = r->opt.db_path,
         .kiosk_name = r->opt.kiosk_name ? r->opt.kiosk_name : "replay",
         .idle_timeout_ms = r->opt.timeout_s > 0 ? r->opt.timeout_s * 1000 : 0,
+        .conference_timeout_ms = r->opt.conference_timeout_s > 0 ? r->opt.conference_timeout_s * 1000 : 0,
         .width = r->w,
         .height = r->h,
         .no_chime = r->opt.no_chime,

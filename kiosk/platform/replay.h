@@ -49,6 +49,7 @@ typedef struct {
     const char *kiosk_name;
     const char *shots_dir;  /* where shot writes PNGs (NULL: shots are skipped) */
     int timeout_s;          /* idle timeout (0: app default) */
+    int conference_timeout_s; /* idle timeout in conference mode (0: app default) */
     bool no_chime;          /* the kiosk's --no-chime */
     FILE *log;              /* one line per command (NULL: quiet) */
 } sp_replay_options;
