@@ -75,6 +75,7 @@ done
 shots=$OUT/1280x800
 gallery=$SRC/docs/screenshots
 mkdir -p "$gallery"
+rm -f "$gallery"/kiosk-*.png "$gallery"/reflect-*.png "$gallery"/mastery-*.png "$gallery"/contact-*.png
 n=0
 for name in scan welcome goals goals-two goals-grid goal self-check-faces self-check-2 self-check-next keyboard saved \
             next-step-1 next-step-plan targets target-rate timeout-warning teacher-confirm-exit unknown-badge; do

@@ -817,36 +817,45 @@ sp_rect kiosk_header_reserve(sp_app *app, sp_ui *ui, const char *title, bool bac
 void kiosk_message_page(sp_app *app, sp_ui *ui, const char *icon, const char *title, const char *body,
                         const char *status, const char *button, sp_color title_color)
 {
+    /* One message filling the middle of the page: a large picture, the title at display size
+     * (a step smaller, then wrapped, never cut), the body at lead size, and one button. */
     const kiosk_theme *t = &app->theme;
-    int w = t->w - 4 * t->margin;
-    if (w > (int)(1100 * t->scale))
-        w = (int)(1100 * t->scale);
+    int w = t->w - 2 * t->space_xl;
+    if (w > t->content_max_w)
+        w = t->content_max_w;
     int x = (t->w - w) / 2;
-    int th = kiosk_line_h(&app->metrics, t->title_size), bh = kiosk_line_h(&app->metrics, t->body_size);
-    int total = (icon ? t->icon_size * 2 + t->gap : 0) + 2 * th + t->gap + 2 * bh + (status ? t->gap + 2 * bh : 0) +
-                (button ? 2 * t->gap + t->button_h : 0);
+    int is = t->icon_size * 3;
+    int th = 0;
+    int tsize = sp_ui_fit_size(ui, w, 2 * kiosk_line_h(&app->metrics, t->display_size), title, t->display_size,
+                               SP_FONT_BOLD, 2, &th);
+    int bl = kiosk_line_h(&app->metrics, t->lead_size);
+    sp_ui_line lines[SP_UI_MAX_LINES];
+    int nb = body ? sp_ui_wrap(&app->metrics, body, t->lead_size, SP_FONT_REGULAR, w, 3, lines) : 0;
+    int ns = status ? sp_ui_wrap(&app->metrics, status, t->lead_size, SP_FONT_BOLD, w, 2, lines) : 0;
+    int total = (icon ? is + t->space_l : 0) + th + (nb ? t->space_m + nb * bl : 0) + (ns ? t->space_m + ns * bl : 0) +
+                (button ? t->space_xl + t->button_h : 0);
     int y = (t->h - total) / 2;
     if (y < t->margin)
         y = t->margin;
     if (icon) {
-        int is = t->icon_size * 2;
         sp_draw_icon(ui->dl, (sp_rect){(t->w - is) / 2, y, is, is}, icon, title_color);
-        y += is + t->gap;
+        y += is + t->space_l;
     }
-    y += sp_ui_text(ui, (sp_rect){x, y, w, 2 * th}, title, t->title_size, SP_FONT_BOLD, SP_ALIGN_CENTER, title_color,
+    y += sp_ui_text(ui, (sp_rect){x, y, w, th}, title, tsize, SP_FONT_BOLD, SP_ALIGN_CENTER, title_color,
                     SP_ROLE_TITLE, 2);
-    y += t->gap;
-    if (body)
-        y += sp_ui_text(ui, (sp_rect){x, y, w, 2 * bh}, body, t->body_size, SP_FONT_REGULAR, SP_ALIGN_CENTER, t->text,
-                        SP_ROLE_BODY, 2);
-    if (status) {
-        y += t->gap;
-        y += sp_ui_text(ui, (sp_rect){x, y, w, 2 * bh}, status, t->body_size, SP_FONT_BOLD, SP_ALIGN_CENTER,
-                        t->accent, SP_ROLE_STATUS, 2);
+    if (nb) {
+        y += t->space_m;
+        y += sp_ui_text(ui, (sp_rect){x, y, w, nb * bl}, body, t->lead_size, SP_FONT_REGULAR, SP_ALIGN_CENTER, t->text,
+                        SP_ROLE_BODY, nb);
+    }
+    if (ns) {
+        y += t->space_m;
+        y += sp_ui_text(ui, (sp_rect){x, y, w, ns * bl}, status, t->lead_size, SP_FONT_BOLD, SP_ALIGN_CENTER,
+                        t->accent, SP_ROLE_STATUS, ns);
     }
     if (button) {
-        y += 2 * t->gap;
-        int bw = t->button_w;
+        y += t->space_xl;
+        int bw = t->wide_button_w / 2 > t->button_w ? t->wide_button_w / 2 : t->button_w;
         if (y + t->button_h > t->h - t->margin)
             y = t->h - t->margin - t->button_h;
         sp_ui_button(ui, KIOSK_ACT_OK, (sp_rect){(t->w - bw) / 2, y, bw, t->button_h}, button, SP_BUTTON_PRIMARY, NULL);
