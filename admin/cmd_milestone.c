@@ -874,6 +874,46 @@ static int milestone_retire(sp_admin *a, int argc, char **argv)
     return rc;
 }
 
+/* Ends a milestone with the teacher's decision: met or not met, and why. */
+static int milestone_close(sp_admin *a, int argc, char **argv)
+{
+    sp_opt o[] = {{"met", false, NULL}, {"not-met", false, NULL}, {"reason", true, NULL}, {"by", true, NULL}};
+    const char *pos[1];
+    int npos = 0, rc, changed = 0;
+    long long id, by = 0;
+    if ((rc = sp_admin_parse(a, argc, argv, o, 4, pos, 1, &npos)) || (rc = milestone_id_arg(a, npos, pos, &id)))
+        return rc;
+    if (!o[0].value == !o[1].value)
+        return sp_admin_fail(a, SP_EXIT_USAGE, "expected the decision: --met or --not-met (one of them)");
+    if ((rc = sp_ms_check_text(a, "reason", o[2].value, 2000, false, true)) || (rc = staff_opt(a, o[3].value, &by)))
+        return rc;
+    const char *status = o[0].value ? "met" : "not-met";
+    draft old, d;
+    if ((rc = draft_load(a, id, &old)))
+        return rc;
+    if ((rc = draft_load(a, id, &d))) {
+        draft_free(&old);
+        return rc;
+    }
+    const char *was = get_text(&old, F_STATUS);
+    if (strcmp(was, "retired") == 0 || strcmp(was, "revised") == 0 || strcmp(was, "not-met") == 0 ||
+        strcmp(was, status) == 0) {
+        rc = sp_admin_fail(a, SP_EXIT_USAGE, "milestone %lld is %s already; only a current milestone can be closed", id,
+                           was);
+    } else if (set_text(&d, F_STATUS, status)) {
+        rc = oom(a);
+    } else {
+        sp_admin_printf(a, "Closed milestone %lld as %s:\n", id, status);
+        if (!(rc = record_changes(a, id, &old, &d, o[2].value, by, NULL, &changed)))
+            rc = draft_save(a, &d, id, NULL);
+    }
+    if (!rc && a->json)
+        a->result = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "status", status, "reason", o[2].value);
+    draft_free(&old);
+    draft_free(&d);
+    return rc;
+}
+
 static int milestone_reviewed(sp_admin *a, int argc, char **argv)
 {
     sp_opt o[] = {{"date", true, NULL}};
@@ -1629,6 +1669,14 @@ static const sp_admin_verb MILESTONE_VERBS[] = {
      "Usage: signpost-admin milestone retire ID --reason TEXT [--by STAFFCODE]\n\n"
      "Retires the milestone: it leaves the kiosk and the review, its data and history stay.\n\n"
      "Example:\n  signpost-admin milestone retire 12 --reason \"student moved to another section\"\n"},
+    {"close", milestone_close, 0, "end a milestone: met or not met, with the reason",
+     "Usage: signpost-admin milestone close ID --met|--not-met --reason TEXT [--by STAFFCODE]\n\n"
+     "The decision when a milestone is due (review lists milestones past their due date under\n"
+     "\"due for a decision\": met, not met, extend or revise). Closing keeps the data and the history;\n"
+     "the milestone leaves the kiosk's current goals and the review. To extend or revise instead, use\n"
+     "`milestone revise ID --due +2w --reason ...`.\n\n"
+     "Examples:\n  signpost-admin milestone close 12 --met --reason \"4 of 5 responses at 3 or better\"\n"
+     "  signpost-admin milestone close 15 --not-met --reason \"moving to a smaller step with more support\"\n"},
     {"reviewed", milestone_reviewed, 0, "record that a milestone was reviewed",
      "Usage: signpost-admin milestone reviewed ID [--date DATE]\n\n"
      "Records the review date (default today); `review` counts the review cadence from it.\n\n"
