@@ -245,13 +245,15 @@ static bool cell_equal(const cell *x, const cell *y)
 enum {
     O_STUDENT, O_CLASS, O_TEMPLATE, O_STATEMENT, O_STUDENT_TEXT, O_CATEGORY, O_HORIZON, O_PARENT, O_UNIT,
     O_SCALE_MIN, O_SCALE_MAX, O_BASELINE, O_BASELINE_NOTE, O_TARGET, O_DIRECTION, O_TARGET_RULE, O_START, O_DUE,
-    O_METHOD, O_SOURCE, O_SUPPORT, O_CADENCE_DAYS, O_CADENCE, O_VISIBILITY, O_STANDARD, O_AT_HOME, O_BY, O_REASON, O_COUNT
+    O_METHOD, O_SOURCE, O_SUPPORT, O_CADENCE_DAYS, O_CADENCE, O_VISIBILITY, O_STANDARD, O_AT_HOME, O_ACCOMMODATED, O_BY,
+    O_REASON, O_COUNT
 };
 
 static const char *const OPT_NAMES[O_COUNT] = {
     "student", "class", "template", "statement", "student-text", "category", "horizon", "parent", "unit",
     "scale-min", "scale-max", "baseline", "baseline-note", "target", "direction", "target-rule", "start", "due",
-    "method", "source", "support", "cadence-days", "cadence", "visibility", "standard", "at-home", "by", "reason"};
+    "method", "source", "support", "cadence-days", "cadence", "visibility", "standard", "at-home", "accommodated", "by",
+    "reason"};
 
 typedef enum { MODE_ADD, MODE_EDIT, MODE_REVISE } mode;
 
@@ -302,7 +304,7 @@ static int apply_options(sp_admin *a, const sp_opt *o, mode m, draft *d, long lo
     int rc = SP_EXIT_OK;
     for (int i = 0; i < O_COUNT; i++) {
         const char *v = o[i].value, *name = OPT_NAMES[i];
-        if (!v || i == O_BY || i == O_REASON)
+        if (!v || i == O_BY || i == O_REASON || i == O_ACCOMMODATED)
             continue;
         if (m == MODE_EDIT && judged(i))
             return sp_admin_fail(a, SP_EXIT_USAGE,
@@ -531,6 +533,52 @@ static int milestone_id_arg(sp_admin *a, int npos, const char **pos, long long *
     return sp_admin_find_milestone(a, pos[0], id);
 }
 
+static int add_revision(sp_admin *a, sqlite3_stmt *st, long long id, const char *field, const char *old_v,
+                        const char *new_v, const char *reason, long long by, const char *now);
+
+/* Whether the milestone's method is the student's accommodated one (--accommodated yes|no); a
+ * change is kept in the history like any other. *changed is 1 when the value changed. */
+static int set_accommodated(sp_admin *a, long long id, const char *v, const char *reason, long long by, int *changed)
+{
+    static const char *const YES_NO[] = {"yes", "no", NULL};
+    int rc;
+    *changed = 0;
+    if ((rc = sp_ms_check_enum(a, "accommodated", v, YES_NO)))
+        return rc;
+    int want = strcmp(v, "yes") == 0;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(a->db, "SELECT accommodated FROM milestones WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+        return sp_admin_fail_sql(a, "reading the milestone failed");
+    sqlite3_bind_int64(st, 1, id);
+    int have = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (have == want)
+        return SP_EXIT_OK;
+    char now[32];
+    sp_ms_now(now);
+    if (sqlite3_prepare_v2(a->db, "UPDATE milestones SET accommodated = ?2, updated_at = ?3 WHERE id = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return sp_admin_fail_sql(a, "saving the milestone failed");
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int(st, 2, want);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+    int s = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (s != SQLITE_DONE)
+        return sp_admin_fail_sql(a, "saving the milestone failed");
+    if (sqlite3_prepare_v2(a->db,
+                           "INSERT INTO milestone_revisions(milestone_id, changed_at, field, old_value, new_value,"
+                           " reason, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sp_admin_fail_sql(a, "saving the revision history failed");
+    rc = add_revision(a, st, id, "accommodated", have ? "yes" : "no", v, reason, by, now);
+    sqlite3_finalize(st);
+    if (!rc && !a->json)
+        fprintf(a->out, "  accommodated: %s \xE2\x86\x92 %s\n", have ? "yes" : "no", v);
+    *changed = 1;
+    return rc;
+}
+
 /* ---- add ------------------------------------------------------------------------------------- */
 
 static int milestone_add(sp_admin *a, int argc, char **argv)
@@ -574,6 +622,10 @@ static int milestone_add(sp_admin *a, int argc, char **argv)
         goto done;
     char name[256], sis[80];
     if ((rc = sp_ms_student_label(a, get_int(&d, F_STUDENT), name, sizeof name, sis, sizeof sis)))
+        goto done;
+    int acc_changed = 0;
+    if (o[O_ACCOMMODATED].value &&
+        (rc = set_accommodated(a, id, o[O_ACCOMMODATED].value, "written with the milestone", by, &acc_changed)))
         goto done;
     if (a->json)
         a->result = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)id, "student", sis, "status",
@@ -793,6 +845,12 @@ static int edit_or_revise(sp_admin *a, int argc, char **argv, mode m)
         json_decref(changes);
         goto done;
     }
+    int acc_changed = 0;
+    if (o[O_ACCOMMODATED].value && (rc = set_accommodated(a, id, o[O_ACCOMMODATED].value, reason, by, &acc_changed))) {
+        json_decref(changes);
+        goto done;
+    }
+    changed += acc_changed;
     if (!changed) {
         json_decref(changes);
         rc = sp_admin_fail(a, SP_EXIT_USAGE, "nothing to change: every value given is already the milestone's (see --help)");
@@ -1422,6 +1480,22 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
         }
         sqlite3_finalize(st);
     }
+    char accommodations[4096] = "";
+    int accommodated = 0;
+    {
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(a->db,
+                               "SELECT s.accommodations, m.accommodated FROM milestones m"
+                               " JOIN students s ON s.id = m.student_id WHERE m.id = ?1",
+                               -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_int64(st, 1, id);
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                snprintf(accommodations, sizeof accommodations, "%s", (const char *)sqlite3_column_text(st, 0));
+                accommodated = sqlite3_column_int(st, 1);
+            }
+        }
+        sqlite3_finalize(st);
+    }
     bool open = sp_ms_status_open(v.status);
     const char *light = display_light(&v);
     sp_ms_reason_text(&v, reason, sizeof reason);
@@ -1474,7 +1548,10 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
             fprintf(f, "  Phase:         since %s the aim line runs from %s to the target\n", b2,
                     val_unit(v.goal.phase_value, unit, b1, sizeof b1));
         }
-        fprintf(f, "  Method:        %s\n", v.method);
+        fprintf(f, "  Method:        %s%s\n", v.method,
+                accommodated ? " (the accommodated method: measured with the adjusted method)" : "");
+        if (*accommodations)
+            fprintf(f, "  Accommodations: %s (IEP/504; staff only)\n", accommodations);
         fprintf(f, "  Data source:   %s\n", v.data_source);
         fprintf(f, "  Support:       %s\n", v.support);
         fprintf(f, "  At home:       %s\n", *get_text(&d, F_AT_HOME) ? get_text(&d, F_AT_HOME) : "(none written yet)");
@@ -1530,6 +1607,8 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
     json_object_set_new(obj, "start_date", json_string(start));
     json_object_set_new(obj, "due_date", json_string(due));
     json_object_set_new(obj, "method", json_string(v.method));
+    json_object_set_new(obj, "accommodated", json_boolean(accommodated));
+    json_object_set_new(obj, "accommodations", json_string(accommodations));
     json_object_set_new(obj, "data_source", json_string(v.data_source));
     json_object_set_new(obj, "support", json_string(v.support));
     json_object_set_new(obj, "at_home", json_string(get_text(&d, F_AT_HOME)));
@@ -1615,6 +1694,8 @@ done:
     "  --standard CODE        standard or learning target code\n"                                                      \
     "  --at-home TEXT         what the family can do at home, written for families (family summary and\n"      \
     "                         conference mode show it)\n"                                                      \
+    "  --accommodated yes|no  the method is the student's accommodated one (IEP/504): progress is\n"           \
+    "                         measured with the adjusted method, never against an unaccommodated standard\n"  \
     "  --by STAFFCODE         who wrote it\n"
 
 static const sp_admin_verb MILESTONE_VERBS[] = {
