@@ -10,7 +10,8 @@
 static void every_table_is_exported_and_badge_tokens_never_are(void **state)
 {
     (void)state;
-    const char *db = ts_path("export-all.db");
+    char db[1024];
+    snprintf(db, sizeof db, "%s", ts_path("export-all.db")); /* ts_path's buffer is reused */
     setenv("SIGNPOST_NOW", "2026-11-23", 1);
     ts_run_result r = ts_admin(db, "demo", NULL);
     if (r.exit_code != 0)
