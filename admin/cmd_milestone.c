@@ -1035,12 +1035,37 @@ static int copy_rules(sp_admin *a, long long from, long long to)
 static int milestone_apply_template(sp_admin *a, int argc, char **argv)
 {
     sp_opt o[] = {{"class", true, NULL}, {"key", true, NULL}, {"start", true, NULL}, {"due", true, NULL},
-                  {"by", true, NULL}};
+                  {"by", true, NULL}, {"students", true, NULL}};
     const char *pos[1];
     int npos = 0, rc;
-    long long src, class_id, by = 0;
-    if ((rc = sp_admin_parse(a, argc, argv, o, 5, pos, 1, &npos)) || (rc = milestone_id_arg(a, npos, pos, &src)) ||
-        (rc = sp_ms_required(a, "class", o[0].value)) || (rc = sp_admin_find_class(a, o[0].value, &class_id)) ||
+    long long src, class_id = 0, by = 0;
+    if ((rc = sp_admin_parse(a, argc, argv, o, 6, pos, 1, &npos)) || (rc = milestone_id_arg(a, npos, pos, &src)))
+        return rc;
+    if (!o[0].value && !o[5].value)
+        return sp_admin_fail(a, SP_EXIT_USAGE, "expected --class CODE (every student of a class) or --students "
+                                               "SIS,SIS,... (a group); see --help");
+    json_t *group = NULL; /* the group's SIS ids, each checked to be a current student */
+    if (o[5].value) {
+        group = json_array();
+        char *list = strdup(o[5].value), *save = NULL;
+        if (!list) {
+            json_decref(group);
+            return oom(a);
+        }
+        for (char *t = strtok_r(list, ", ", &save); t && !rc; t = strtok_r(NULL, ", ", &save)) {
+            long long sid;
+            if (!(rc = sp_admin_find_student(a, t, &sid)))
+                json_array_append_new(group, json_string(t));
+        }
+        free(list);
+        if (!rc && !json_array_size(group))
+            rc = sp_admin_fail(a, SP_EXIT_USAGE, "--students: expected SIS ids separated by commas, got none");
+        if (rc) {
+            json_decref(group);
+            return rc;
+        }
+    }
+    if ((o[0].value && (rc = sp_admin_find_class(a, o[0].value, &class_id))) ||
         (rc = sp_ms_check_text(a, "key", o[1].value, SP_MS_SHORT_MAX, false, o[1].value != NULL)) ||
         (rc = staff_opt(a, o[4].value, &by)))
         return rc;
@@ -1089,23 +1114,10 @@ static int milestone_apply_template(sp_admin *a, int argc, char **argv)
         rc = sp_admin_fail(a, SP_EXIT_USAGE, "--due: the due date (%s) must be after the start date (%s)", s1, s2);
         goto done;
     }
-    /* The template itself joins its group, so the class report counts it too. */
-    if (is_null(&old, F_TEMPLATE) || strcmp(get_text(&old, F_TEMPLATE), key) != 0) {
-        draft keyed;
-        if ((rc = draft_load(a, src, &keyed)))
-            goto done;
-        int n = 0;
-        char reason[200];
-        snprintf(reason, sizeof reason, "applied as template '%s' to class %s", key, o[0].value);
-        set_text(&keyed, F_TEMPLATE, key);
-        if (!(rc = record_changes(a, src, &old, &keyed, reason, by, NULL, &n)))
-            rc = draft_save(a, &keyed, src, NULL);
-        draft_free(&keyed);
-        if (rc)
-            goto done;
-    }
+    /* The template itself is left as it is: applying it copies, and never rewrites its source. */
     set_text(&d, F_TEMPLATE, key);
-    set_int(&d, F_CLASS, class_id);
+    if (class_id)
+        set_int(&d, F_CLASS, class_id); /* for a group without --class, the copies keep the template's class */
     cell_clear(&d.c[F_BASELINE]);
     set_text(&d, F_BASELINE_NOTE, "");
     cell_clear(&d.c[F_PARENT]);
@@ -1116,18 +1128,31 @@ static int milestone_apply_template(sp_admin *a, int argc, char **argv)
         set_text(&d, F_HORIZON, "long"); /* its long-term goal belongs to the template's student */
 
     if (sqlite3_prepare_v2(a->db,
-                           "SELECT s.id, s.sis_id, EXISTS (SELECT 1 FROM milestones m WHERE m.student_id = s.id"
-                           "   AND m.template_key = ?2 AND m.status NOT IN ('retired', 'revised'))"
-                           " FROM enrollments e JOIN students s ON s.id = e.student_id"
-                           " WHERE e.class_id = ?1 AND s.archived = 0 ORDER BY s.family_name, s.given_name, s.sis_id",
+                           group ? "SELECT s.id, s.sis_id, EXISTS (SELECT 1 FROM milestones m WHERE m.student_id = s.id"
+                                   "   AND (m.template_key = ?2 OR m.id = ?4) AND m.status NOT IN ('retired', 'revised'))"
+                                   " FROM students s WHERE s.sis_id IN (SELECT value FROM json_each(?3))"
+                                   " AND s.archived = 0 ORDER BY s.family_name, s.given_name, s.sis_id"
+                                 : "SELECT s.id, s.sis_id, EXISTS (SELECT 1 FROM milestones m WHERE m.student_id = s.id"
+                                   "   AND (m.template_key = ?2 OR m.id = ?4) AND m.status NOT IN ('retired', 'revised'))"
+                                   " FROM enrollments e JOIN students s ON s.id = e.student_id"
+                                   " WHERE e.class_id = ?1 AND s.archived = 0 ORDER BY s.family_name, s.given_name, s.sis_id",
                            -1, &st, NULL) != SQLITE_OK) {
         rc = sp_admin_fail_sql(a, "reading the class failed");
         goto done;
     }
     sqlite3_bind_int64(st, 1, class_id);
     sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, src); /* the template's own student has it already */
+    char *group_text = group ? json_dumps(group, JSON_COMPACT) : NULL;
+    if (group_text)
+        sqlite3_bind_text(st, 3, group_text, -1, SQLITE_TRANSIENT);
+    free(group_text);
     int s;
-    sp_admin_printf(a, "Template %lld (%s) applied to class %s:\n", src, key, o[0].value);
+    if (group)
+        sp_admin_printf(a, "Template %lld (%s) applied to a group of %zu student%s:\n", src, key, json_array_size(group),
+                        json_array_size(group) == 1 ? "" : "s");
+    else
+        sp_admin_printf(a, "Template %lld (%s) applied to class %s:\n", src, key, o[0].value);
     while ((s = sqlite3_step(st)) == SQLITE_ROW) {
         long long student = sqlite3_column_int64(st, 0), id = 0;
         const char *sis = (const char *)sqlite3_column_text(st, 1);
@@ -1149,13 +1174,14 @@ static int milestone_apply_template(sp_admin *a, int argc, char **argv)
     }
     sp_admin_printf(a, "%d added, %d skipped (already had it).\n", nadded, nskipped);
     if (a->json) {
-        a->result = json_pack("{s:I, s:s, s:s, s:O, s:i}", "template", (json_int_t)src, "template_key", key, "class",
+        a->result = json_pack("{s:I, s:s, s:s?, s:O, s:i}", "template", (json_int_t)src, "template_key", key, "class",
                               o[0].value, "added", added, "skipped", nskipped);
     }
     rc = SP_EXIT_OK;
 done:
     sqlite3_finalize(st);
     json_decref(added);
+    json_decref(group);
     draft_free(&d);
     draft_free(&old);
     return rc;
@@ -1792,12 +1818,16 @@ static const sp_admin_verb MILESTONE_VERBS[] = {
     {"translate", sp_cmd_milestone_translate, 0, "give a milestone's student texts in another language",
      sp_cmd_milestone_translate_help},
     {"apply-template", milestone_apply_template, 0, "copy a milestone to every student of a class",
-     "Usage: signpost-admin milestone apply-template ID --class CODE [--key KEY] [--start DATE] [--due DATE]\n\n"
+     "Usage: signpost-admin milestone apply-template ID (--class CODE | --students SIS,SIS,...) [--key KEY]\n"
+     "                                               [--start DATE] [--due DATE]\n\n"
      "Copies milestone ID (wording, target, method, support, if/then rules) to every current student\n"
-     "of the class. Each copy starts as 'baselining' (its student's own first checks set the baseline)\n"
+     "of the class, or to a group (--students; with --class too, the copies belong to that class).\n"
+     "The template itself is never changed. Each copy starts as 'baselining' (its student's own first checks set the baseline)\n"
      "and carries the template key (--key, else the template's own, else milestone-ID) so the class\n"
-     "report can group them. Students who already have a milestone with that key are skipped.\n\n"
-     "Example:\n  signpost-admin milestone apply-template 12 --class ELA8-2 --key claim-evidence\n"},
+     "report can group them. Students who already have a milestone with that key (or the template\n"
+     "itself) are skipped.\n\n"
+     "Examples:\n  signpost-admin milestone apply-template 12 --class ELA8-2 --key claim-evidence\n"
+     "  signpost-admin milestone apply-template 12 --students E8003,E8007 --key claim-evidence\n"},
     {0}};
 
 const sp_admin_noun sp_cmd_milestone = {"milestone", "write, revise and show students' success milestones",
