@@ -33,6 +33,19 @@ static const struct {
     {"next_step_plans", "SELECT * FROM next_step_plans ORDER BY id"},
     {"mastery_ratings", "SELECT * FROM mastery_ratings ORDER BY id"},
     {"kiosk_sessions", "SELECT * FROM kiosk_sessions ORDER BY id"},
+    {"milestone_revisions", "SELECT * FROM milestone_revisions ORDER BY id"},
+    {"milestone_phases", "SELECT * FROM milestone_phases ORDER BY id"},
+    {"milestone_texts", "SELECT * FROM milestone_texts ORDER BY milestone_id, field, lang"},
+    {"support_changes", "SELECT * FROM support_changes ORDER BY id"},
+    {"if_then_rules", "SELECT * FROM if_then_rules ORDER BY id"},
+    {"celebrations", "SELECT * FROM celebrations ORDER BY id"},
+    {"units", "SELECT * FROM units ORDER BY id"},
+    {"learning_targets", "SELECT * FROM learning_targets ORDER BY id"},
+    {"unit_assignments", "SELECT * FROM unit_assignments ORDER BY id"},
+    /* badges without their tokens: who has a badge, since when, revoked when and why */
+    {"badges", "SELECT id, student_id, staff_id, issued_at, revoked_at, revoke_reason FROM badges ORDER BY id"},
+    {"scan_events", "SELECT * FROM scan_events ORDER BY id"},
+    {"settings", "SELECT * FROM settings ORDER BY key"},
 };
 enum { NTABLES = sizeof TABLES / sizeof TABLES[0] };
 
@@ -121,7 +134,7 @@ static int export_run(sp_admin *a, int argc, char **argv)
         if (strcmp(TABLES[i].name, table) == 0)
             which = i;
     if (which < 0 && !(json && strcmp(table, "all") == 0)) {
-        char list[400] = "";
+        char list[1000] = "";
         for (int i = 0; i < NTABLES; i++)
             snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", TABLES[i].name);
         return sp_admin_fail(a, SP_EXIT_USAGE, "--table: expected one of %s%s, got '%s'", list,
@@ -176,7 +189,10 @@ static const sp_admin_verb EXPORT_VERBS[] = {
      "Options:\n"
      "  --format csv|json   output format (default csv)\n"
      "  --table TABLE       students, classes, enrollments, staff, milestones, measurements,\n"
-     "                      self_checks, next_step_plans, mastery_ratings, kiosk_sessions;\n"
+     "                      self_checks, next_step_plans, mastery_ratings, kiosk_sessions,\n"
+     "                      milestone_revisions, milestone_phases, milestone_texts, support_changes,\n"
+     "                      if_then_rules, celebrations, units, learning_targets, unit_assignments,\n"
+     "                      badges (never the tokens), scan_events, settings;\n"
      "                      or all (JSON only, the default for JSON)\n"
      "  -o, --output FILE   write to FILE instead of stdout (replaces FILE)\n"
      "  --bom               start the CSV with a UTF-8 byte-order mark (for Excel)\n\n"

@@ -248,14 +248,14 @@ enum {
     O_STUDENT, O_CLASS, O_TEMPLATE, O_STATEMENT, O_STUDENT_TEXT, O_CATEGORY, O_HORIZON, O_PARENT, O_UNIT,
     O_SCALE_MIN, O_SCALE_MAX, O_BASELINE, O_BASELINE_NOTE, O_TARGET, O_DIRECTION, O_TARGET_RULE, O_START, O_DUE,
     O_METHOD, O_SOURCE, O_SUPPORT, O_CADENCE_DAYS, O_CADENCE, O_VISIBILITY, O_STANDARD, O_AT_HOME, O_BY, O_REASON,
-    O_STUDENT_SUPPORT, O_STUDENT_KNOW, O_STUDENT_OBSTACLES, O_COUNT
+    O_STUDENT_SUPPORT, O_STUDENT_KNOW, O_STUDENT_OBSTACLES, O_ACCOMMODATED, O_COUNT
 };
 
 static const char *const OPT_NAMES[O_COUNT] = {
     "student", "class", "template", "statement", "student-text", "category", "horizon", "parent", "unit",
     "scale-min", "scale-max", "baseline", "baseline-note", "target", "direction", "target-rule", "start", "due",
     "method", "source", "support", "cadence-days", "cadence", "visibility", "standard", "at-home", "by", "reason",
-    "student-support", "student-know", "student-obstacles"};
+    "student-support", "student-know", "student-obstacles", "accommodated"};
 
 typedef enum { MODE_ADD, MODE_EDIT, MODE_REVISE } mode;
 
@@ -306,7 +306,7 @@ static int apply_options(sp_admin *a, const sp_opt *o, mode m, draft *d, long lo
     int rc = SP_EXIT_OK;
     for (int i = 0; i < O_COUNT; i++) {
         const char *v = o[i].value, *name = OPT_NAMES[i];
-        if (!v || i == O_BY || i == O_REASON)
+        if (!v || i == O_BY || i == O_REASON || i == O_ACCOMMODATED)
             continue;
         if (m == MODE_EDIT && judged(i))
             return sp_admin_fail(a, SP_EXIT_USAGE,
@@ -544,6 +544,52 @@ static int milestone_id_arg(sp_admin *a, int npos, const char **pos, long long *
     return sp_admin_find_milestone(a, pos[0], id);
 }
 
+static int add_revision(sp_admin *a, sqlite3_stmt *st, long long id, const char *field, const char *old_v,
+                        const char *new_v, const char *reason, long long by, const char *now);
+
+/* Whether the milestone's method is the student's accommodated one (--accommodated yes|no); a
+ * change is kept in the history like any other. *changed is 1 when the value changed. */
+static int set_accommodated(sp_admin *a, long long id, const char *v, const char *reason, long long by, int *changed)
+{
+    static const char *const YES_NO[] = {"yes", "no", NULL};
+    int rc;
+    *changed = 0;
+    if ((rc = sp_ms_check_enum(a, "accommodated", v, YES_NO)))
+        return rc;
+    int want = strcmp(v, "yes") == 0;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(a->db, "SELECT accommodated FROM milestones WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+        return sp_admin_fail_sql(a, "reading the milestone failed");
+    sqlite3_bind_int64(st, 1, id);
+    int have = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (have == want)
+        return SP_EXIT_OK;
+    char now[32];
+    sp_ms_now(now);
+    if (sqlite3_prepare_v2(a->db, "UPDATE milestones SET accommodated = ?2, updated_at = ?3 WHERE id = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return sp_admin_fail_sql(a, "saving the milestone failed");
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int(st, 2, want);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+    int s = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (s != SQLITE_DONE)
+        return sp_admin_fail_sql(a, "saving the milestone failed");
+    if (sqlite3_prepare_v2(a->db,
+                           "INSERT INTO milestone_revisions(milestone_id, changed_at, field, old_value, new_value,"
+                           " reason, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sp_admin_fail_sql(a, "saving the revision history failed");
+    rc = add_revision(a, st, id, "accommodated", have ? "yes" : "no", v, reason, by, now);
+    sqlite3_finalize(st);
+    if (!rc && !a->json)
+        fprintf(a->out, "  accommodated: %s \xE2\x86\x92 %s\n", have ? "yes" : "no", v);
+    *changed = 1;
+    return rc;
+}
+
 /* ---- add ------------------------------------------------------------------------------------- */
 
 static int milestone_add(sp_admin *a, int argc, char **argv)
@@ -588,6 +634,10 @@ static int milestone_add(sp_admin *a, int argc, char **argv)
         goto done;
     char name[256], sis[80];
     if ((rc = sp_ms_student_label(a, get_int(&d, F_STUDENT), name, sizeof name, sis, sizeof sis)))
+        goto done;
+    int acc_changed = 0;
+    if (o[O_ACCOMMODATED].value &&
+        (rc = set_accommodated(a, id, o[O_ACCOMMODATED].value, "written with the milestone", by, &acc_changed)))
         goto done;
     if (a->json)
         a->result = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)id, "student", sis, "status",
@@ -807,6 +857,12 @@ static int edit_or_revise(sp_admin *a, int argc, char **argv, mode m)
         json_decref(changes);
         goto done;
     }
+    int acc_changed = 0;
+    if (o[O_ACCOMMODATED].value && (rc = set_accommodated(a, id, o[O_ACCOMMODATED].value, reason, by, &acc_changed))) {
+        json_decref(changes);
+        goto done;
+    }
+    changed += acc_changed;
     if (!changed) {
         json_decref(changes);
         rc = sp_admin_fail(a, SP_EXIT_USAGE, "nothing to change: every value given is already the milestone's (see --help)");
@@ -888,6 +944,46 @@ static int milestone_retire(sp_admin *a, int argc, char **argv)
     return rc;
 }
 
+/* Ends a milestone with the teacher's decision: met or not met, and why. */
+static int milestone_close(sp_admin *a, int argc, char **argv)
+{
+    sp_opt o[] = {{"met", false, NULL}, {"not-met", false, NULL}, {"reason", true, NULL}, {"by", true, NULL}};
+    const char *pos[1];
+    int npos = 0, rc, changed = 0;
+    long long id, by = 0;
+    if ((rc = sp_admin_parse(a, argc, argv, o, 4, pos, 1, &npos)) || (rc = milestone_id_arg(a, npos, pos, &id)))
+        return rc;
+    if (!o[0].value == !o[1].value)
+        return sp_admin_fail(a, SP_EXIT_USAGE, "expected the decision: --met or --not-met (one of them)");
+    if ((rc = sp_ms_check_text(a, "reason", o[2].value, 2000, false, true)) || (rc = staff_opt(a, o[3].value, &by)))
+        return rc;
+    const char *status = o[0].value ? "met" : "not-met";
+    draft old, d;
+    if ((rc = draft_load(a, id, &old)))
+        return rc;
+    if ((rc = draft_load(a, id, &d))) {
+        draft_free(&old);
+        return rc;
+    }
+    const char *was = get_text(&old, F_STATUS);
+    if (strcmp(was, "retired") == 0 || strcmp(was, "revised") == 0 || strcmp(was, "not-met") == 0 ||
+        strcmp(was, status) == 0) {
+        rc = sp_admin_fail(a, SP_EXIT_USAGE, "milestone %lld is %s already; only a current milestone can be closed", id,
+                           was);
+    } else if (set_text(&d, F_STATUS, status)) {
+        rc = oom(a);
+    } else {
+        sp_admin_printf(a, "Closed milestone %lld as %s:\n", id, status);
+        if (!(rc = record_changes(a, id, &old, &d, o[2].value, by, NULL, &changed)))
+            rc = draft_save(a, &d, id, NULL);
+    }
+    if (!rc && a->json)
+        a->result = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "status", status, "reason", o[2].value);
+    draft_free(&old);
+    draft_free(&d);
+    return rc;
+}
+
 static int milestone_reviewed(sp_admin *a, int argc, char **argv)
 {
     sp_opt o[] = {{"date", true, NULL}};
@@ -939,12 +1035,37 @@ static int copy_rules(sp_admin *a, long long from, long long to)
 static int milestone_apply_template(sp_admin *a, int argc, char **argv)
 {
     sp_opt o[] = {{"class", true, NULL}, {"key", true, NULL}, {"start", true, NULL}, {"due", true, NULL},
-                  {"by", true, NULL}};
+                  {"by", true, NULL}, {"students", true, NULL}};
     const char *pos[1];
     int npos = 0, rc;
-    long long src, class_id, by = 0;
-    if ((rc = sp_admin_parse(a, argc, argv, o, 5, pos, 1, &npos)) || (rc = milestone_id_arg(a, npos, pos, &src)) ||
-        (rc = sp_ms_required(a, "class", o[0].value)) || (rc = sp_admin_find_class(a, o[0].value, &class_id)) ||
+    long long src, class_id = 0, by = 0;
+    if ((rc = sp_admin_parse(a, argc, argv, o, 6, pos, 1, &npos)) || (rc = milestone_id_arg(a, npos, pos, &src)))
+        return rc;
+    if (!o[0].value && !o[5].value)
+        return sp_admin_fail(a, SP_EXIT_USAGE, "expected --class CODE (every student of a class) or --students "
+                                               "SIS,SIS,... (a group); see --help");
+    json_t *group = NULL; /* the group's SIS ids, each checked to be a current student */
+    if (o[5].value) {
+        group = json_array();
+        char *list = strdup(o[5].value), *save = NULL;
+        if (!list) {
+            json_decref(group);
+            return oom(a);
+        }
+        for (char *t = strtok_r(list, ", ", &save); t && !rc; t = strtok_r(NULL, ", ", &save)) {
+            long long sid;
+            if (!(rc = sp_admin_find_student(a, t, &sid)))
+                json_array_append_new(group, json_string(t));
+        }
+        free(list);
+        if (!rc && !json_array_size(group))
+            rc = sp_admin_fail(a, SP_EXIT_USAGE, "--students: expected SIS ids separated by commas, got none");
+        if (rc) {
+            json_decref(group);
+            return rc;
+        }
+    }
+    if ((o[0].value && (rc = sp_admin_find_class(a, o[0].value, &class_id))) ||
         (rc = sp_ms_check_text(a, "key", o[1].value, SP_MS_SHORT_MAX, false, o[1].value != NULL)) ||
         (rc = staff_opt(a, o[4].value, &by)))
         return rc;
@@ -993,23 +1114,10 @@ static int milestone_apply_template(sp_admin *a, int argc, char **argv)
         rc = sp_admin_fail(a, SP_EXIT_USAGE, "--due: the due date (%s) must be after the start date (%s)", s1, s2);
         goto done;
     }
-    /* The template itself joins its group, so the class report counts it too. */
-    if (is_null(&old, F_TEMPLATE) || strcmp(get_text(&old, F_TEMPLATE), key) != 0) {
-        draft keyed;
-        if ((rc = draft_load(a, src, &keyed)))
-            goto done;
-        int n = 0;
-        char reason[200];
-        snprintf(reason, sizeof reason, "applied as template '%s' to class %s", key, o[0].value);
-        set_text(&keyed, F_TEMPLATE, key);
-        if (!(rc = record_changes(a, src, &old, &keyed, reason, by, NULL, &n)))
-            rc = draft_save(a, &keyed, src, NULL);
-        draft_free(&keyed);
-        if (rc)
-            goto done;
-    }
+    /* The template itself is left as it is: applying it copies, and never rewrites its source. */
     set_text(&d, F_TEMPLATE, key);
-    set_int(&d, F_CLASS, class_id);
+    if (class_id)
+        set_int(&d, F_CLASS, class_id); /* for a group without --class, the copies keep the template's class */
     cell_clear(&d.c[F_BASELINE]);
     set_text(&d, F_BASELINE_NOTE, "");
     cell_clear(&d.c[F_PARENT]);
@@ -1020,18 +1128,31 @@ static int milestone_apply_template(sp_admin *a, int argc, char **argv)
         set_text(&d, F_HORIZON, "long"); /* its long-term goal belongs to the template's student */
 
     if (sqlite3_prepare_v2(a->db,
-                           "SELECT s.id, s.sis_id, EXISTS (SELECT 1 FROM milestones m WHERE m.student_id = s.id"
-                           "   AND m.template_key = ?2 AND m.status NOT IN ('retired', 'revised'))"
-                           " FROM enrollments e JOIN students s ON s.id = e.student_id"
-                           " WHERE e.class_id = ?1 AND s.archived = 0 ORDER BY s.family_name, s.given_name, s.sis_id",
+                           group ? "SELECT s.id, s.sis_id, EXISTS (SELECT 1 FROM milestones m WHERE m.student_id = s.id"
+                                   "   AND (m.template_key = ?2 OR m.id = ?4) AND m.status NOT IN ('retired', 'revised'))"
+                                   " FROM students s WHERE s.sis_id IN (SELECT value FROM json_each(?3))"
+                                   " AND s.archived = 0 ORDER BY s.family_name, s.given_name, s.sis_id"
+                                 : "SELECT s.id, s.sis_id, EXISTS (SELECT 1 FROM milestones m WHERE m.student_id = s.id"
+                                   "   AND (m.template_key = ?2 OR m.id = ?4) AND m.status NOT IN ('retired', 'revised'))"
+                                   " FROM enrollments e JOIN students s ON s.id = e.student_id"
+                                   " WHERE e.class_id = ?1 AND s.archived = 0 ORDER BY s.family_name, s.given_name, s.sis_id",
                            -1, &st, NULL) != SQLITE_OK) {
         rc = sp_admin_fail_sql(a, "reading the class failed");
         goto done;
     }
     sqlite3_bind_int64(st, 1, class_id);
     sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, src); /* the template's own student has it already */
+    char *group_text = group ? json_dumps(group, JSON_COMPACT) : NULL;
+    if (group_text)
+        sqlite3_bind_text(st, 3, group_text, -1, SQLITE_TRANSIENT);
+    free(group_text);
     int s;
-    sp_admin_printf(a, "Template %lld (%s) applied to class %s:\n", src, key, o[0].value);
+    if (group)
+        sp_admin_printf(a, "Template %lld (%s) applied to a group of %zu student%s:\n", src, key, json_array_size(group),
+                        json_array_size(group) == 1 ? "" : "s");
+    else
+        sp_admin_printf(a, "Template %lld (%s) applied to class %s:\n", src, key, o[0].value);
     while ((s = sqlite3_step(st)) == SQLITE_ROW) {
         long long student = sqlite3_column_int64(st, 0), id = 0;
         const char *sis = (const char *)sqlite3_column_text(st, 1);
@@ -1053,13 +1174,14 @@ static int milestone_apply_template(sp_admin *a, int argc, char **argv)
     }
     sp_admin_printf(a, "%d added, %d skipped (already had it).\n", nadded, nskipped);
     if (a->json) {
-        a->result = json_pack("{s:I, s:s, s:s, s:O, s:i}", "template", (json_int_t)src, "template_key", key, "class",
+        a->result = json_pack("{s:I, s:s, s:s?, s:O, s:i}", "template", (json_int_t)src, "template_key", key, "class",
                               o[0].value, "added", added, "skipped", nskipped);
     }
     rc = SP_EXIT_OK;
 done:
     sqlite3_finalize(st);
     json_decref(added);
+    json_decref(group);
     draft_free(&d);
     draft_free(&old);
     return rc;
@@ -1399,6 +1521,22 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
         }
         sqlite3_finalize(st);
     }
+    char accommodations[4096] = "";
+    int accommodated = 0;
+    {
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(a->db,
+                               "SELECT s.accommodations, m.accommodated FROM milestones m"
+                               " JOIN students s ON s.id = m.student_id WHERE m.id = ?1",
+                               -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_int64(st, 1, id);
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                snprintf(accommodations, sizeof accommodations, "%s", (const char *)sqlite3_column_text(st, 0));
+                accommodated = sqlite3_column_int(st, 1);
+            }
+        }
+        sqlite3_finalize(st);
+    }
     bool open = sp_ms_status_open(v.status);
     const char *light = display_light(&v);
     sp_ms_reason_text(&v, reason, sizeof reason);
@@ -1451,7 +1589,10 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
             fprintf(f, "  Phase:         since %s the aim line runs from %s to the target\n", b2,
                     val_unit(v.goal.phase_value, unit, b1, sizeof b1));
         }
-        fprintf(f, "  Method:        %s\n", v.method);
+        fprintf(f, "  Method:        %s%s\n", v.method,
+                accommodated ? " (the accommodated method: measured with the adjusted method)" : "");
+        if (*accommodations)
+            fprintf(f, "  Accommodations: %s (IEP/504; staff only)\n", accommodations);
         fprintf(f, "  Data source:   %s\n", v.data_source);
         fprintf(f, "  Support:       %s\n", v.support);
         fprintf(f, "  At home:       %s\n", *get_text(&d, F_AT_HOME) ? get_text(&d, F_AT_HOME) : "(none written yet)");
@@ -1511,6 +1652,8 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
     json_object_set_new(obj, "start_date", json_string(start));
     json_object_set_new(obj, "due_date", json_string(due));
     json_object_set_new(obj, "method", json_string(v.method));
+    json_object_set_new(obj, "accommodated", json_boolean(accommodated));
+    json_object_set_new(obj, "accommodations", json_string(accommodations));
     json_object_set_new(obj, "data_source", json_string(v.data_source));
     json_object_set_new(obj, "support", json_string(v.support));
     json_object_set_new(obj, "at_home", json_string(get_text(&d, F_AT_HOME)));
@@ -1604,6 +1747,8 @@ done:
     "  --standard CODE        standard or learning target code\n"                                                      \
     "  --at-home TEXT         what the family can do at home, written for families (family summary and\n"      \
     "                         conference mode show it)\n"                                                      \
+    "  --accommodated yes|no  the method is the student's accommodated one (IEP/504): progress is\n"           \
+    "                         measured with the adjusted method, never against an unaccommodated standard\n"  \
     "  --by STAFFCODE         who wrote it\n"
 
 static const sp_admin_verb MILESTONE_VERBS[] = {
@@ -1658,6 +1803,14 @@ static const sp_admin_verb MILESTONE_VERBS[] = {
      "Usage: signpost-admin milestone retire ID --reason TEXT [--by STAFFCODE]\n\n"
      "Retires the milestone: it leaves the kiosk and the review, its data and history stay.\n\n"
      "Example:\n  signpost-admin milestone retire 12 --reason \"student moved to another section\"\n"},
+    {"close", milestone_close, 0, "end a milestone: met or not met, with the reason",
+     "Usage: signpost-admin milestone close ID --met|--not-met --reason TEXT [--by STAFFCODE]\n\n"
+     "The decision when a milestone is due (review lists milestones past their due date under\n"
+     "\"due for a decision\": met, not met, extend or revise). Closing keeps the data and the history;\n"
+     "the milestone leaves the kiosk's current goals and the review. To extend or revise instead, use\n"
+     "`milestone revise ID --due +2w --reason ...`.\n\n"
+     "Examples:\n  signpost-admin milestone close 12 --met --reason \"4 of 5 responses at 3 or better\"\n"
+     "  signpost-admin milestone close 15 --not-met --reason \"moving to a smaller step with more support\"\n"},
     {"reviewed", milestone_reviewed, 0, "record that a milestone was reviewed",
      "Usage: signpost-admin milestone reviewed ID [--date DATE]\n\n"
      "Records the review date (default today); `review` counts the review cadence from it.\n\n"
@@ -1665,12 +1818,16 @@ static const sp_admin_verb MILESTONE_VERBS[] = {
     {"translate", sp_cmd_milestone_translate, 0, "give a milestone's student texts in another language",
      sp_cmd_milestone_translate_help},
     {"apply-template", milestone_apply_template, 0, "copy a milestone to every student of a class",
-     "Usage: signpost-admin milestone apply-template ID --class CODE [--key KEY] [--start DATE] [--due DATE]\n\n"
+     "Usage: signpost-admin milestone apply-template ID (--class CODE | --students SIS,SIS,...) [--key KEY]\n"
+     "                                               [--start DATE] [--due DATE]\n\n"
      "Copies milestone ID (wording, target, method, support, if/then rules) to every current student\n"
-     "of the class. Each copy starts as 'baselining' (its student's own first checks set the baseline)\n"
+     "of the class, or to a group (--students; with --class too, the copies belong to that class).\n"
+     "The template itself is never changed. Each copy starts as 'baselining' (its student's own first checks set the baseline)\n"
      "and carries the template key (--key, else the template's own, else milestone-ID) so the class\n"
-     "report can group them. Students who already have a milestone with that key are skipped.\n\n"
-     "Example:\n  signpost-admin milestone apply-template 12 --class ELA8-2 --key claim-evidence\n"},
+     "report can group them. Students who already have a milestone with that key (or the template\n"
+     "itself) are skipped.\n\n"
+     "Examples:\n  signpost-admin milestone apply-template 12 --class ELA8-2 --key claim-evidence\n"
+     "  signpost-admin milestone apply-template 12 --students E8003,E8007 --key claim-evidence\n"},
     {0}};
 
 const sp_admin_noun sp_cmd_milestone = {"milestone", "write, revise and show students' success milestones",

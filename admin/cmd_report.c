@@ -285,6 +285,18 @@ static int report_reflections(sp_admin *a, int argc, char **argv)
     if ((rc = sp_ms_reader(a, &r)) || (rc = sp_planner_new(a, &planner)))
         goto done;
     sp_admin_printf(a, "Reflections of %s (%s)\n", name, sis);
+    char accommodations[4096] = "";
+    {
+        sqlite3_stmt *q = NULL;
+        if (sqlite3_prepare_v2(a->db, "SELECT accommodations FROM students WHERE id = ?1", -1, &q, NULL) == SQLITE_OK) {
+            sqlite3_bind_int64(q, 1, student);
+            if (sqlite3_step(q) == SQLITE_ROW)
+                snprintf(accommodations, sizeof accommodations, "%s", (const char *)sqlite3_column_text(q, 0));
+        }
+        sqlite3_finalize(q);
+    }
+    if (*accommodations)
+        sp_admin_printf(a, "Accommodations (IEP/504: measured with the adjusted method): %s\n", accommodations);
     sp_admin_printf(a, "%s\n", all ? "All goals, including those the student does not see at the kiosk."
                                    : "Goals the student sees at the kiosk (--all for every goal).");
     sp_admin_printf(a, "The student's own ratings are shown beside the teacher's data, never averaged into it.\n");
@@ -327,8 +339,8 @@ static int report_reflections(sp_admin *a, int argc, char **argv)
     if (!only && (rc = mastery_section(a, student, jmastery)))
         goto done;
     if (a->json) {
-        a->result = json_pack("{s:s, s:s, s:b, s:O, s:O}", "sis_id", sis, "name", name, "all_goals", all, "goals",
-                              jgoals, "mastery", jmastery);
+        a->result = json_pack("{s:s, s:s, s:s, s:b, s:O, s:O}", "sis_id", sis, "name", name, "accommodations",
+                              accommodations, "all_goals", all, "goals", jgoals, "mastery", jmastery);
     }
     rc = SP_EXIT_OK;
 done:

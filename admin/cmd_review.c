@@ -17,14 +17,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { G_RED, G_PLANNED, G_YELLOW, G_DUE, G_RAISE, G_BASELINING, G_COUNT };
+enum { G_RED, G_PLANNED, G_DECISION, G_YELLOW, G_DUE, G_RAISE, G_FADE, G_BASELINING, G_COUNT };
 
-static const char *const GROUP_KIND[G_COUNT] = {"red", "planned-response", "yellow", "due-for-review", "raise-the-goal",
-                                                "baselining"};
+static const char *const GROUP_KIND[G_COUNT] = {"red",           "planned-response", "due-for-a-decision",
+                                                "yellow",        "due-for-review",   "raise-the-goal",
+                                                "fade-the-support", "baselining"};
 static const char *const GROUP_TITLE[G_COUNT] = {
     "Red \xE2\x80\x94 time to change the support",
-    "Planned responses \xE2\x80\x94 decided in advance, their time has come", "Yellow \xE2\x80\x94 watch", "Due for review",
-    "Raise the goal?", "Finding the starting point"};
+    "Planned responses \xE2\x80\x94 decided in advance, their time has come",
+    "Past due \xE2\x80\x94 due for a decision: met, not met, extend or revise", "Yellow \xE2\x80\x94 watch", "Due for review",
+    "Raise the goal?", "Fade the support?", "Finding the starting point"};
 
 typedef struct {
     int group;
@@ -33,6 +35,7 @@ typedef struct {
     char name[256];
     char text[200];     /* shortened student text */
     char *full_text;    /* owned */
+    char *accommodations; /* the student's IEP/504 accommodations (owned; NULL when none) */
     char light[8];
     char reason[768];
     long long rule_id;  /* planned responses: the rule */
@@ -67,6 +70,7 @@ static int push_item(review *rv, const item *it)
         rv->cap = cap;
     }
     rv->items[rv->n] = *it;
+    rv->items[rv->n].accommodations = NULL;
     rv->items[rv->n].full_text = strdup(it->full_text ? it->full_text : "");
     if (!rv->items[rv->n].full_text)
         return -1;
@@ -124,15 +128,17 @@ static int by_group(const void *x, const void *y)
 
 static void review_free(review *rv)
 {
-    for (size_t i = 0; i < rv->n; i++)
+    for (size_t i = 0; i < rv->n; i++) {
         free(rv->items[i].full_text);
+        free(rv->items[i].accommodations);
+    }
     free(rv->items);
     free(rv->signals);
 }
 
 /* Sorts one evaluated milestone into the lists. */
 static int classify(sp_admin *a, review *rv, sp_planner *planner, const sp_goal_view *v, const char *sis,
-                    const char *name, const char *cls, const char *key)
+                    const char *name, const char *cls, const char *key, const char *last_intensity)
 {
     item it;
     memset(&it, 0, sizeof it);
@@ -154,8 +160,27 @@ static int classify(sp_admin *a, review *rv, sp_planner *planner, const sp_goal_
             return sp_admin_fail(a, SP_EXIT_RUNTIME, "out of memory");
         count_signal(s, v->student_id, flagged);
     }
-    if (!open)
+    if (!open) {
+        /* a met goal's support can step back, unless it already has */
+        if (strcmp(v->status, "met") == 0 && *v->support && strcmp(last_intensity, "fade") != 0) {
+            it.group = G_FADE;
+            snprintf(it.reason, sizeof it.reason, "met: plan to fade the support (%s)", v->support);
+            if (push_item(rv, &it))
+                return sp_admin_fail(a, SP_EXIT_RUNTIME, "out of memory");
+        }
         return SP_EXIT_OK;
+    }
+    if (v->goal.due_day < a->today && !p->met) {
+        char due[11];
+        sp_date_format(v->goal.due_day, due);
+        it.group = G_DECISION;
+        snprintf(it.reason, sizeof it.reason,
+                 "due %s: decide met, not met, extend or revise (`milestone close %lld --met|--not-met`, "
+                 "`milestone revise %lld --due +2w`)",
+                 due, v->id, v->id);
+        if (push_item(rv, &it))
+            return sp_admin_fail(a, SP_EXIT_RUNTIME, "out of memory");
+    }
     char cadence[32];
     sp_ms_cadence_words(v->goal.cadence_days, cadence, sizeof cadence);
     if (p->light == SP_LIGHT_RED || p->light == SP_LIGHT_YELLOW) {
@@ -193,6 +218,12 @@ static int classify(sp_admin *a, review *rv, sp_planner *planner, const sp_goal_
                  "last 4 checks above the aim line and at the target, before the due date");
         if (push_item(rv, &it))
             return sp_admin_fail(a, SP_EXIT_RUNTIME, "out of memory");
+        if (*v->support && strcmp(last_intensity, "fade") != 0) {
+            it.group = G_FADE;
+            snprintf(it.reason, sizeof it.reason, "ahead of the aim line: plan to fade the support (%s)", v->support);
+            if (push_item(rv, &it))
+                return sp_admin_fail(a, SP_EXIT_RUNTIME, "out of memory");
+        }
     }
     if (p->baselining) {
         it.group = G_BASELINING;
@@ -224,7 +255,9 @@ static int collect(sp_admin *a, review *rv, long long class_id, long long studen
              "SELECT m.id, s.sis_id,"
              " CASE WHEN s.preferred_name <> '' THEN s.preferred_name ELSE s.given_name END"
              "   || CASE WHEN s.family_name <> '' THEN ' ' || s.family_name ELSE '' END,"
-             " coalesce(c.code, ''), coalesce(m.template_key, '')"
+             " coalesce(c.code, ''), coalesce(m.template_key, ''),"
+             " coalesce((SELECT sc.intensity FROM support_changes sc WHERE sc.milestone_id = m.id"
+             "   ORDER BY sc.changed_on DESC, sc.id DESC LIMIT 1), ''), s.accommodations"
              " FROM milestones m JOIN students s ON s.id = m.student_id"
              " LEFT JOIN classes c ON c.id = m.class_id"
              " WHERE s.archived = 0 AND m.status IN ('active', 'baselining', 'met')%s%s"
@@ -243,10 +276,16 @@ static int collect(sp_admin *a, review *rv, long long class_id, long long studen
     sqlite3_bind_int64(st, 2, student);
     while ((s = sqlite3_step(st)) == SQLITE_ROW) {
         sp_goal_view v;
+        size_t first = rv->n;
         if ((rc = sp_ms_load(a, r, sqlite3_column_int64(st, 0), &v)))
             break;
         rc = classify(a, rv, planner, &v, (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
-                      (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4));
+                      (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4),
+                      (const char *)sqlite3_column_text(st, 5));
+        const char *acc = (const char *)sqlite3_column_text(st, 6);
+        for (size_t i = first; !rc && acc && *acc && i < rv->n; i++)
+            if (!(rv->items[i].accommodations = strdup(acc)))
+                rc = sp_admin_fail(a, SP_EXIT_RUNTIME, "out of memory");
         sp_goal_view_clear(&v);
         if (rc)
             break;
@@ -288,6 +327,19 @@ static void print_text(sp_admin *a, const review *rv, const char *scope, bool si
         }
         sp_table_free(t);
     }
+    bool acc_title = false;
+    for (size_t k = 0; k < rv->n; k++) {
+        const item *it = &rv->items[k];
+        bool seen = false;
+        for (size_t j = 0; j < k && !seen; j++)
+            seen = strcmp(rv->items[j].sis, it->sis) == 0;
+        if (seen || !it->accommodations)
+            continue;
+        if (!acc_title)
+            fprintf(f, "\nAccommodations (IEP/504: measure with the adjusted method):\n");
+        acc_title = true;
+        fprintf(f, "  %s (%s): %s\n", it->name, it->sis, it->accommodations);
+    }
     if (!signals)
         return;
     bool any = false;
@@ -316,6 +368,9 @@ static json_t *as_json(const review *rv, bool signals)
                                              *it->template_key ? it->template_key : NULL));
         if (it->rule_id)
             json_object_set_new(json_array_get(arr, json_array_size(arr) - 1), "rule_id", json_integer(it->rule_id));
+        if (it->accommodations)
+            json_object_set_new(json_array_get(arr, json_array_size(arr) - 1), "accommodations",
+                                json_string(it->accommodations));
     }
     char msg[400];
     for (size_t k = 0; signals && k < rv->nsig; k++) {
@@ -368,10 +423,13 @@ static const sp_admin_verb REVIEW_VERBS[] = {
      "  red             the last 4 checks all missed the aim line: time to change the support\n"
      "  planned         an if/then rule's condition holds: the response decided in advance, with\n"
      "                  the date it was decided (`rule acted RULE` when it is done)\n"
+     "  decision        past its due date: decide met, not met, extend or revise (`milestone close`)\n"
      "  yellow          below the aim line, or no new data for two review periods\n"
      "  due for review  on track, but its review cadence has come round\n"
      "  raise the goal? the last 4 checks beat the aim line and reached the target early\n"
+     "  fade?           met, or far ahead of the aim line: plan to fade the support\n"
      "  baselining      still finding the starting point\n"
+     "Students' IEP/504 accommodations are listed beside the milestones.\n"
      "Then the teaching signal: when at least 3 students and at least half of a class's milestones\n"
      "from one template are red or yellow, it says \"Many students in CLASS miss TEMPLATE: look at\n"
      "instruction\". --json prints the same as an array of objects with a \"kind\".\n\n"

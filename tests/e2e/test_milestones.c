@@ -308,16 +308,33 @@ static void a_template_goes_to_every_student_of_the_class_once(void **state)
     json_t *j = JSON("milestone", "apply-template", "1", "--class", "ELA8-2", "--key", "claim-evidence");
     assert_int_equal(json_array_size(json_object_get(j, "added")), 2); /* S1 has it already */
     json_decref(j);
-    assert_int_equal(q("SELECT count(*) FROM milestones WHERE template_key = 'claim-evidence' AND class_id = 1"), 3);
+    assert_int_equal(q("SELECT count(*) FROM milestones WHERE template_key = 'claim-evidence' AND class_id = 1"), 2);
+    assert_int_equal(q("SELECT template_key IS NULL FROM milestones WHERE id = 1"), 1); /* the source is left alone */
+    assert_int_equal(q("SELECT count(*) FROM milestone_revisions WHERE milestone_id = 1"), 0);
     assert_int_equal(q("SELECT count(*) FROM milestones WHERE status = 'baselining' AND baseline IS NULL"), 2);
     assert_int_equal(q("SELECT count(*) FROM if_then_rules"), 3);
-    j = JSON("milestone", "apply-template", "1", "--class", "ELA8-2");
+    j = JSON("milestone", "apply-template", "1", "--class", "ELA8-2", "--key", "claim-evidence");
     assert_int_equal(json_array_size(json_object_get(j, "added")), 0);
     assert_int_equal(json_integer_value(json_object_get(j, "skipped")), 3);
     json_decref(j);
     j = JSON("milestone", "list", "--class", "ELA8-2");
     assert_int_equal(json_array_size(j), 3);
     json_decref(j);
+
+    /* a group: the listed students only, each checked, and nothing written when one is unknown */
+    uint64_t before = ts_file_hash(db);
+    ts_run_result r = ts_admin(db, "milestone", "apply-template", "1", "--students", "S4,NOPE", "--key", "group-a", NULL);
+    assert_int_equal(r.exit_code, 2);
+    assert_non_null(strstr(r.err, "NOPE"));
+    ts_run_free(&r);
+    assert_true(ts_file_hash(db) == before);
+    j = JSON("milestone", "apply-template", "1", "--students", "S2, S4", "--key", "group-a");
+    assert_int_equal(json_array_size(json_object_get(j, "added")), 2);
+    json_decref(j);
+    assert_int_equal(q("SELECT count(*) FROM milestones m JOIN students s ON s.id = m.student_id"
+                       " WHERE m.template_key = 'group-a' AND s.sis_id IN ('S2', 'S4')"),
+                     2);
+    assert_int_equal(q("SELECT template_key IS NULL FROM milestones WHERE id = 1"), 1);
 }
 
 /* Runs a command that must exit 2 with `expect` in its message and leave the file unchanged. */

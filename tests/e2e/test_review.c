@@ -123,8 +123,14 @@ static void the_four_point_rule_lists_red_first_with_its_reason(void **state)
 
     r = run_ok((const char *const[]){"--json", "review", "--class", "ELA8-2", NULL});
     json_error_t e;
-    json_t *arr = json_loads(r.out, 0, &e);
-    assert_non_null(arr);
+    json_t *all = json_loads(r.out, 0, &e);
+    assert_non_null(all);
+    /* the ELA milestones were due on 2026-02-16: each is also due for a decision (tested below) */
+    json_t *arr = json_array();
+    for (size_t i = 0; i < json_array_size(all); i++)
+        if (strcmp(json_string_value(json_object_get(json_array_get(all, i), "kind")), "due-for-a-decision") != 0)
+            json_array_append(arr, json_array_get(all, i));
+    json_decref(all);
     assert_true(json_array_size(arr) >= 4);
     json_t *first = json_array_get(arr, 0);
     assert_string_equal(json_string_value(json_object_get(first, "kind")), "red");
@@ -255,10 +261,75 @@ static void report_class_counts_each_template_and_flags_the_one_most_of_the_clas
     ts_run_free(&r);
 }
 
+/* Past the due date, the teacher decides; closing ends the milestone, and a met goal's support can fade. */
+static void a_milestone_past_due_asks_for_a_decision_and_close_ends_it(void **state)
+{
+    (void)state;
+    ts_run_result r = run_ok((const char *const[]){"review", "--class", "ELA8-2", NULL});
+    const char *decision = strstr(r.out, "Past due \xE2\x80\x94 due for a decision: met, not met, extend or revise");
+    assert_non_null(decision);
+    assert_non_null(strstr(decision, "due 2026-02-16: decide met, not met, extend or revise"));
+    ts_run_free(&r);
+
+    OK("milestone", "close", "1", "--not-met", "--reason", "moving to a smaller step with more support");
+    OK("milestone", "close", "4", "--met", "--reason", "3 of 4 in the last responses");
+    sql("UPDATE milestones SET support = 'sentence stems' WHERE id = 4");
+    r = run_ok((const char *const[]){"review", "--class", "ELA8-2", NULL});
+    assert_null(strstr(r.out, "Maya Lopez")); /* closed: no longer in the review */
+    const char *fade = strstr(r.out, "Fade the support?");
+    assert_non_null(fade);
+    assert_non_null(strstr(fade, "met: plan to fade the support (sentence stems)"));
+    ts_run_free(&r);
+    OK("support", "add", "--milestone", "4", "--intensity", "fade", "--note", "sentence stems on request only");
+    r = run_ok((const char *const[]){"review", "--class", "ELA8-2", NULL});
+    assert_null(strstr(r.out, "Fade the support?"));
+    ts_run_free(&r);
+    sqlite3 *h = ts_open(db);
+    assert_int_equal(ts_query_int(h, "SELECT count(*) FROM milestone_revisions WHERE milestone_id = 1 AND field = 'status'"
+                                     " AND old_value = 'active' AND new_value = 'not-met'"
+                                     " AND reason = 'moving to a smaller step with more support'"),
+                     1);
+    sqlite3_close(h);
+
+    /* one decision, a reason, and only for a current milestone */
+    const char *const *bad[] = {
+        (const char *const[]){"milestone", "close", "2", "--reason", "x", NULL},
+        (const char *const[]){"milestone", "close", "2", "--met", "--not-met", "--reason", "x", NULL},
+        (const char *const[]){"milestone", "close", "2", "--met", NULL},
+        (const char *const[]){"milestone", "close", "1", "--met", "--reason", "x", NULL},
+    };
+    static const char *const expect[] = {"expected the decision: --met or --not-met",
+                                         "expected the decision: --met or --not-met", "--reason is required",
+                                         "milestone 1 is not-met already"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        r = ts_admin_argv(db, bad[i]);
+        assert_int_equal(r.exit_code, 2);
+        if (!strstr(r.err, expect[i]))
+            fail_msg("case %zu: expected '%s' in: %s", i, expect[i], r.err);
+        ts_run_free(&r);
+    }
+}
+
+/* The student's IEP/504 accommodations stand beside their milestones in the review. */
+static void accommodations_stand_beside_the_milestones_in_review(void **state)
+{
+    (void)state;
+    sql("UPDATE students SET accommodations = 'extended time; reads prompts aloud' WHERE sis_id = 'S1'");
+    ts_run_result r = run_ok((const char *const[]){"review", "--class", "ELA8-2", NULL});
+    assert_non_null(strstr(r.out, "Accommodations (IEP/504: measure with the adjusted method):\n"
+                                  "  Maya Lopez (S1): extended time; reads prompts aloud"));
+    ts_run_free(&r);
+    r = run_ok((const char *const[]){"--json", "review", "--student", "S1", NULL});
+    assert_non_null(strstr(r.out, "\"accommodations\": \"extended time; reads prompts aloud\""));
+    ts_run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(the_four_point_rule_lists_red_first_with_its_reason, setup),
+        cmocka_unit_test_setup(a_milestone_past_due_asks_for_a_decision_and_close_ends_it, setup),
+        cmocka_unit_test_setup(accommodations_stand_beside_the_milestones_in_review, setup),
         cmocka_unit_test_setup(report_class_counts_each_template_and_flags_the_one_most_of_the_class_misses, setup),
         cmocka_unit_test_setup(many_students_missing_one_template_is_a_teaching_signal, setup),
         cmocka_unit_test_setup(raise_the_goal_and_baselining_are_listed, setup),
