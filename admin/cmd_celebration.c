@@ -9,6 +9,8 @@
 #include <string.h>
 
 
+int sp_celebration_certificate(sp_admin *a, int argc, char **argv); /* certificate.c */
+
 static json_t *row_json(const sp_celebration_row *c, const char *sis)
 {
     json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)c->id, "student", sis, "kind",
@@ -73,6 +75,13 @@ static const sp_admin_verb CELEBRATION_VERBS[] = {
      "taken back, or a data point corrected so that it no longer earns its celebration).\n\n"
      "Examples:\n  signpost-admin celebration list --student E8001 --unseen\n"
      "  signpost-admin --json celebration list --unseen\n"},
+    {"certificate", sp_celebration_certificate, SP_VERB_READONLY, "print a certificate for a met goal (PDF)",
+     "Usage: signpost-admin celebration certificate --student SIS --milestone ID -o FILE.pdf\n\n"
+     "Prints a one-page certificate (landscape A4) for a goal the student met or a step they\n"
+     "reached: their name in any script, the goal in their own words, where they started and\n"
+     "where they got to, the date it was met and the teacher's name. A milestone that is not met\n"
+     "gets no certificate.\n\n"
+     "Example:\n  signpost-admin celebration certificate --student M7001 --milestone 17 -o certificate.pdf\n"},
     {0}};
 
 const sp_admin_noun sp_cmd_celebration = {"celebration", "celebrations students see at the kiosk, and certificates",
