@@ -85,7 +85,7 @@ ok "backup-nightly: tonight's copy is checked and owner-only; 14 copies kept, th
 
 # ---- the kiosk under cage, headless ----
 mkdir -p /tmp/.X11-unix && chmod 1777 /tmp/.X11-unix
-run=/run/user/$uid
+run=/run/signpost-kiosk # RuntimeDirectory= of the service
 mkdir -p "$run" && chown signpost:signpost "$run" && chmod 700 "$run"
 # The way the service starts the kiosk (settings from the conffile, kiosk-session as signpost),
 # plus wlroots' headless backend; in a process group of its own (setsid) so that a failed check
@@ -94,13 +94,13 @@ start_session() {
     rm -f "$OUT/session-rc" "$run/trace"
     setsid bash -c 'set -a; . /etc/signpost/signpost.conf; set +a
       setpriv --reuid=signpost --regid=signpost --init-groups env -i PATH=/usr/bin:/bin HOME=/var/lib/signpost \
-        LC_ALL=C.UTF-8 XDG_RUNTIME_DIR="$1" WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
+        LC_ALL=C.UTF-8 RUNTIME_DIRECTORY="$1" WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
         SIGNPOST_DB="$SIGNPOST_DB" SIGNPOST_KIOSK_NAME="$SIGNPOST_KIOSK_NAME" \
         SIGNPOST_KIOSK_OPTIONS="$SIGNPOST_KIOSK_OPTIONS" SIGNPOST_KIOSK_TRACE="$1/trace" /usr/libexec/signpost/kiosk-session
       echo "$?" >"$0/session-rc"' "$OUT" "$run" >"$1" 2>&1 &
     SESSION=$!
     for _ in $(seq 150); do
-        grep -q 'is showing the scan screen' "$1" && return 0
+        grep -qs 'is showing the scan screen' "$1" && return 0
         sleep 0.1
     done
     cat "$1"
