@@ -98,4 +98,8 @@ int sp_admin_find_class(sp_admin *a, const char *code, long long *id);
 int sp_admin_find_staff(sp_admin *a, const char *code, long long *id);
 int sp_admin_find_milestone(sp_admin *a, const char *id_text, long long *id);
 
+/* `milestone translate` (cmd_translate.c), listed among the milestone verbs. */
+int sp_cmd_milestone_translate(sp_admin *a, int argc, char **argv);
+extern const char sp_cmd_milestone_translate_help[];
+
 #endif

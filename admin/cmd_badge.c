@@ -312,7 +312,8 @@ static int list_run(sp_admin *a, int argc, char **argv)
         "       COALESCE(CASE WHEN s.preferred_name <> '' THEN s.preferred_name ELSE s.given_name END"
         "                || CASE WHEN s.family_name <> '' THEN ' ' || s.family_name ELSE '' END,"
         "                CASE WHEN t.display_name <> '' THEN t.display_name ELSE t.given_name END),"
-        "       substr(b.issued_at, 1, 10), COALESCE(substr(b.revoked_at, 1, 10), ''), b.revoke_reason, b.token,"
+        "       substr(b.issued_at, 1, 10), COALESCE(substr(b.revoked_at, 1, 10), ''), b.revoke_reason,"
+        "       CASE WHEN ?3 THEN sp_badge_unseal(b.sealed) END,"
         "       COALESCE(s.archived, t.archived, 0)"
         "  FROM badges b LEFT JOIN students s ON s.id = b.student_id LEFT JOIN staff t ON t.id = b.staff_id"
         " WHERE (?1 = 0 OR b.student_id IN (SELECT student_id FROM enrollments WHERE class_id = ?1))"
@@ -323,6 +324,7 @@ static int list_run(sp_admin *a, int argc, char **argv)
         return sp_admin_fail_sql(a, "listing badges failed");
     sqlite3_bind_int64(st, 1, class_id);
     sqlite3_bind_int(st, 2, o[L_ACTIVE].value ? 1 : 0);
+    sqlite3_bind_int(st, 3, show); /* only then is the badge key needed */
     static const char *const head[] = {"Holder", "ID", "Name", "Issued", "Revoked", "Payload"};
     sp_table *t = sp_table_new(show ? 6 : 5, head);
     json_t *arr = json_array();
@@ -334,7 +336,7 @@ static int list_run(sp_admin *a, int argc, char **argv)
         char revoked_cell[64];
         snprintf(revoked_cell, sizeof revoked_cell, "%s%s", revoked ? revoked : "",
                  (!revoked || !*revoked) && archived ? "(holder archived)" : "");
-        if (show)
+        if (show && sqlite3_column_bytes(st, 6) == SP_BADGE_TOKEN_CHARS)
             sp_badge_payload((const char *)sqlite3_column_text(st, 6), payload);
         const char *cells[6] = {(const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
                                 (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),

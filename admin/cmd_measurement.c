@@ -398,6 +398,9 @@ static int measurement_list(sp_admin *a, int argc, char **argv)
     return SP_EXIT_OK;
 }
 
+int sp_measurement_edit(sp_admin *a, int argc, char **argv);   /* measurement_fix.c */
+int sp_measurement_delete(sp_admin *a, int argc, char **argv); /* measurement_fix.c */
+
 static const sp_admin_verb MEASUREMENT_VERBS[] = {
     {"add", measurement_add, 0, "record one data point",
      "Usage: signpost-admin measurement add --milestone ID --value N [--date DATE] [--source S]\n"
@@ -422,6 +425,17 @@ static const sp_admin_verb MEASUREMENT_VERBS[] = {
      "Usage: signpost-admin measurement list --milestone ID\n\n"
      "Lists the data points of a milestone, oldest first.\n\n"
      "Example:\n  signpost-admin measurement list --milestone 12\n"},
+    {"edit", sp_measurement_edit, 0, "correct a data point (unseen celebrations are judged again)",
+     "Usage: signpost-admin measurement edit --id ID [--value N] [--date DATE] [--note TEXT]\n\n"
+     "Corrects a data point typed wrong. The milestone's celebrations the student has not seen yet\n"
+     "are judged again on the corrected data: one the data no longer earns is withdrawn, one whose\n"
+     "numbers changed gets its new words. Celebrations already seen stay as they were.\n\n"
+     "Example:\n  signpost-admin measurement edit --id 57 --value 2.5\n"},
+    {"delete", sp_measurement_delete, 0, "remove a data point entered by mistake",
+     "Usage: signpost-admin measurement delete --id ID\n\n"
+     "Removes a data point. Unseen celebrations it earned are withdrawn (never shown); the others\n"
+     "of the milestone are judged again as for `measurement edit`.\n\n"
+     "Example:\n  signpost-admin measurement delete --id 57\n"},
     {0}};
 
 const sp_admin_noun sp_cmd_measurement = {"measurement", "record data points, one by one or from a CSV",

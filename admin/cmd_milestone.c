@@ -12,6 +12,7 @@
 #include "dates.h"
 #include "db.h"
 #include "milestone_fields.h"
+#include "planned.h"
 #include "table_out.h"
 
 #include <math.h>
@@ -294,7 +295,8 @@ static int number_opt(sp_admin *a, draft *d, int f, const char *opt, const char 
 }
 
 /* Applies the given options to the draft, checking each value on its own; check_draft() then
- * looks at the whole. --due comes last because "+6w" counts from the (new) start date. */
+ * looks at the whole. --due comes last because "+6w" counts from the (new) start date (from
+ * today on revise). */
 static int apply_options(sp_admin *a, const sp_opt *o, mode m, draft *d, long long self_id)
 {
     int rc = SP_EXIT_OK;
@@ -439,8 +441,9 @@ static int apply_options(sp_admin *a, const sp_opt *o, mode m, draft *d, long lo
         int day;
         if ((rc = sp_admin_parse_date(a, "--due", o[O_DUE].value, &day)))
             return rc;
+        /* "+6w" counts from the start date when a milestone is written, from today on revise */
         if (o[O_DUE].value[0] == '+' || o[O_DUE].value[0] == '-')
-            sp_date_parse_relative(o[O_DUE].value, day_of(d, F_START), &day);
+            sp_date_parse_relative(o[O_DUE].value, m == MODE_REVISE ? a->today : day_of(d, F_START), &day);
         if (set_day(d, F_DUE, day))
             return oom(a);
     }
@@ -657,6 +660,97 @@ static int record_changes(sp_admin *a, long long id, const draft *old, const dra
     return rc;
 }
 
+/* A revision of the target, the timeframe or the method starts a new phase. */
+static bool starts_phase(const draft *old, const draft *new)
+{
+    static const int FIELDS[] = {F_TARGET, F_TARGET_K, F_TARGET_M, F_START, F_DUE, F_METHOD, F_DIRECTION};
+    for (size_t i = 0; i < sizeof FIELDS / sizeof FIELDS[0]; i++)
+        if (!cell_equal(&old->c[FIELDS[i]], &new->c[FIELDS[i]]))
+            return true;
+    return false;
+}
+
+static int insert_phase(sp_admin *a, long long id, int day, double value, double target, const char *due,
+                        const char *method, const char *reason)
+{
+    sqlite3_stmt *st = NULL;
+    char starts[11], now[32];
+    sp_date_format(day, starts);
+    sp_ms_now(now);
+    if (sqlite3_prepare_v2(a->db,
+                           "INSERT INTO milestone_phases(milestone_id, starts_on, start_value, target, due_date, method,"
+                           " reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sp_admin_fail_sql(a, "saving the new phase failed");
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, starts, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(st, 3, value);
+    sqlite3_bind_double(st, 4, target);
+    sqlite3_bind_text(st, 5, due, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, method, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 7, reason, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
+    int s = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return s == SQLITE_DONE ? SP_EXIT_OK : sp_admin_fail_sql(a, "saving the new phase failed");
+}
+
+/* Starts a new phase today (the revision date) from the level the student has reached: the aim
+ * line is redrawn from there to the (new) target and due date. The first phase is written down
+ * too, the first time, so the history holds every phase with its own target, due date and method. */
+static int start_phase(sp_admin *a, long long id, const draft *old, const draft *new, const char *reason)
+{
+    sp_goal_reader *r = NULL;
+    sp_goal_view v;
+    int rc;
+    char today[11];
+    sp_date_format(a->today, today);
+    if ((rc = sp_ms_reader(a, &r)))
+        return rc;
+    if ((rc = sp_ms_load(a, r, id, &v))) {
+        sp_goal_reader_free(r);
+        return rc;
+    }
+    double level;
+    if (a->today < v.goal.start_day || !v.progress.has_baseline ||
+        !sp_phase_start_value(v.points, v.npoints, a->today, true, v.progress.baseline, &level)) {
+        /* not started yet, or still finding the starting point: the aim line is simply the new one */
+        goto done;
+    }
+    if (day_of(new, F_DUE) <= a->today) {
+        rc = sp_admin_fail(a, SP_EXIT_USAGE,
+                           "--due: the revision starts a new phase today (%s); the due date (%s) must be after it", today,
+                           get_text(new, F_DUE));
+        goto done;
+    }
+    sqlite3_stmt *st = NULL;
+    long long phases = 0;
+    if (sqlite3_prepare_v2(a->db, "SELECT count(*) FROM milestone_phases WHERE milestone_id = ?1", -1, &st, NULL) !=
+        SQLITE_OK) {
+        rc = sp_admin_fail_sql(a, "reading the phases failed");
+        goto done;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        phases = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (!phases && (rc = insert_phase(a, id, day_of(old, F_START), v.progress.baseline, get_real(old, F_TARGET),
+                                      get_text(old, F_DUE), get_text(old, F_METHOD), "the milestone as first written")))
+        goto done;
+    if ((rc = insert_phase(a, id, a->today, level, get_real(new, F_TARGET), get_text(new, F_DUE),
+                           get_text(new, F_METHOD), reason)))
+        goto done;
+    char lv[32], tg[32];
+    sp_format_value(level, lv);
+    sp_format_value(get_real(new, F_TARGET), tg);
+    sp_admin_printf(a, "  New phase %lld from %s: the aim line starts at %s (the level reached) and runs to %s by %s\n",
+                    phases ? phases + 1 : 2, today, lv, tg, get_text(new, F_DUE));
+done:
+    sp_goal_view_clear(&v);
+    sp_goal_reader_free(r);
+    return rc;
+}
+
 static int edit_or_revise(sp_admin *a, int argc, char **argv, mode m)
 {
     sp_opt o[O_COUNT];
@@ -702,6 +796,10 @@ static int edit_or_revise(sp_admin *a, int argc, char **argv, mode m)
     if (!changed) {
         json_decref(changes);
         rc = sp_admin_fail(a, SP_EXIT_USAGE, "nothing to change: every value given is already the milestone's (see --help)");
+        goto done;
+    }
+    if (m == MODE_REVISE && starts_phase(&old, &d) && (rc = start_phase(a, id, &old, &d, reason))) {
+        json_decref(changes);
         goto done;
     }
     /* A met milestone whose target was raised is back in progress. */
@@ -1082,14 +1180,94 @@ static int show_rows(sp_admin *a, const char *sql, long long id, const char *tit
 static void support_line(sp_admin *a, sqlite3_stmt *st, int n)
 {
     (void)n;
-    fprintf(a->out, "  %s  %s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+    const char *intensity = sqlite3_column_type(st, 2) == SQLITE_NULL ? "" : (const char *)sqlite3_column_text(st, 2);
+    fprintf(a->out, "  %s  %s%s%s%s", sqlite3_column_text(st, 0), *intensity ? "[" : "", intensity,
+            *intensity ? "] " : "", sqlite3_column_text(st, 1));
+    if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+        fprintf(a->out, " (answers rule %lld)", (long long)sqlite3_column_int64(st, 3));
+    fputc('\n', a->out);
 }
 
-static void rule_line(sp_admin *a, sqlite3_stmt *st, int n)
+/* The if/then rules with how each condition is read and whether it holds today; the ones that
+ * hold are also listed at the top as the planned response. */
+static int show_rules(sp_admin *a, const sp_goal_view *v, json_t *obj, bool open)
 {
-    const char *choice = (const char *)sqlite3_column_text(st, 3);
-    fprintf(a->out, "  %d. If %s, then %s%s%s%s\n", n, sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
-            *choice ? " (student chip: \"" : "", choice, *choice ? "\")" : "");
+    sp_planner *planner = NULL;
+    sp_planned *rules = NULL;
+    size_t n = 0, ndue = 0;
+    int rc;
+    if ((rc = sp_planner_new(a, &planner)))
+        return rc;
+    rc = sp_planned_load(a, planner, v, &rules, &n, &ndue);
+    sp_planner_free(planner);
+    if (rc)
+        return rc;
+    json_t *arr = json_array();
+    sp_admin_printf(a, "\nIf/then rules:\n");
+    if (!n)
+        sp_admin_printf(a, "  (none yet)\n");
+    for (size_t i = 0; i < n; i++) {
+        const sp_planned *r = &rules[i];
+        char words[120];
+        sp_condition_words(&r->cond, words, sizeof words);
+        bool due = r->holds && open;
+        if (!a->json) {
+            fprintf(a->out, "  %zu. If %s, then %s%s%s%s\n", i + 1, r->if_text, r->then_text,
+                    *r->choice ? " (student chip: \"" : "", r->choice, *r->choice ? "\")" : "");
+            fprintf(a->out, "     rule %lld, decided %s; %s%s%s\n", r->id, *r->decided_on ? r->decided_on : "(date unknown)",
+                    r->cond.kind == SP_COND_FREE_TEXT ? "free text: you judge when it holds"
+                    : due                            ? "HOLDS NOW: time for the planned response"
+                                                     : "checked against the data: does not hold today",
+                    *r->acted_on ? "; last acted on " : "", r->acted_on);
+        }
+        json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:b, s:s?, s:s?}", "id", (json_int_t)r->id,
+                                             "if_text", r->if_text, "then_text", r->then_text, "student_choice",
+                                             r->choice, "condition", sp_condition_kind_name(r->cond.kind), "reads_as",
+                                             words, "holds", due, "decided_on", *r->decided_on ? r->decided_on : NULL,
+                                             "acted_on", *r->acted_on ? r->acted_on : NULL));
+    }
+    json_object_set_new(obj, "rules", arr);
+    sp_planned_free(rules, n);
+    return SP_EXIT_OK;
+}
+
+/* "Planned now:" lines under the light, for the rules whose condition holds. */
+static int show_planned_now(sp_admin *a, const sp_goal_view *v, json_t *obj)
+{
+    sp_planner *planner = NULL;
+    sp_planned *rules = NULL;
+    size_t n = 0, ndue = 0;
+    int rc;
+    if ((rc = sp_planner_new(a, &planner)))
+        return rc;
+    rc = sp_planned_load(a, planner, v, &rules, &n, &ndue);
+    sp_planner_free(planner);
+    if (rc)
+        return rc;
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++) {
+        if (!rules[i].holds)
+            continue;
+        char sentence[700];
+        sp_planned_sentence(&rules[i], sentence, sizeof sentence);
+        sp_admin_printf(a, "  Planned now:   %s \xE2\x80\x94 rule %lld\n", sentence, rules[i].id);
+        json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s?}", "rule_id", (json_int_t)rules[i].id, "if_text",
+                                             rules[i].if_text, "then_text", rules[i].then_text, "decided_on",
+                                             *rules[i].decided_on ? rules[i].decided_on : NULL));
+    }
+    json_object_set_new(obj, "planned_responses", arr);
+    sp_planned_free(rules, n);
+    return SP_EXIT_OK;
+}
+
+static void phase_line(sp_admin *a, sqlite3_stmt *st, int n)
+{
+    char from[32], target[32];
+    sp_format_value(sqlite3_column_double(st, 1), from);
+    sp_format_value(sqlite3_column_double(st, 2), target);
+    fprintf(a->out, "  %d. from %s at %s to %s by %s%s%s \xE2\x80\x94 %s\n", n, sqlite3_column_text(st, 0), from, target,
+            sqlite3_column_text(st, 3), *(const char *)sqlite3_column_text(st, 4) ? "; method: " : "",
+            sqlite3_column_text(st, 4), sqlite3_column_text(st, 5));
 }
 
 static void revision_line(sp_admin *a, sqlite3_stmt *st, int n)
@@ -1133,7 +1311,12 @@ static int show_points(sp_admin *a, const sp_goal_view *v, json_t *obj)
         sp_format_value(pt.value, val);
         json_t *row = json_pack("{s:I, s:s, s:f, s:s}", "id", (json_int_t)sqlite3_column_int64(st, 0), "date", date,
                                 "value", pt.value, "source", (const char *)sqlite3_column_text(st, 3));
-        if (p->has_baseline) {
+        if (v->goal.has_phase && day < v->goal.phase_day) {
+            meets = "earlier phase";
+            json_object_set_new(row, "aim", json_null());
+            json_object_set_new(row, "meets_aim", json_null());
+            json_object_set_new(row, "earlier_phase", json_true());
+        } else if (p->has_baseline) {
             double aim_v = sp_aim_at(&v->goal, p->baseline, day);
             bool ok = sp_meets_aim(&v->goal, p->baseline, pt);
             sp_format_value(aim_v, aim);
@@ -1221,6 +1404,8 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
             fprintf(f, "  Light:         %s \xE2\x80\x94 %s\n", light, reason);
         else
             fprintf(f, "  Light:         none \xE2\x80\x94 %s\n", open ? reason : v.status);
+        if (open && (rc = show_planned_now(a, &v, obj)))
+            goto done;
         fprintf(f, "  Statement:     %s\n", v.statement);
         fprintf(f, "  Student text:  %s\n", v.student_text);
         fprintf(f, "  Category:      %s\n", v.category);
@@ -1244,6 +1429,11 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
             fprintf(f, "  Scale:         %s to %s\n", val_unit(v.scale_min, "", b1, sizeof b1),
                     val_unit(v.scale_max, unit, b2, sizeof b2));
         fprintf(f, "  Timeframe:     %s to %s (%d days)\n", start, due, v.goal.due_day - v.goal.start_day);
+        if (v.goal.has_phase) {
+            sp_date_format(v.goal.phase_day, b2);
+            fprintf(f, "  Phase:         since %s the aim line runs from %s to the target\n", b2,
+                    val_unit(v.goal.phase_value, unit, b1, sizeof b1));
+        }
         fprintf(f, "  Method:        %s\n", v.method);
         fprintf(f, "  Data source:   %s\n", v.data_source);
         fprintf(f, "  Support:       %s\n", v.support);
@@ -1314,20 +1504,34 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
     json_object_set_new(obj, "baselining", json_boolean(p->baselining));
     json_object_set_new(obj, "due_for_review", json_boolean(v.due_for_review && open));
     json_object_set_new(obj, "aim_today", p->has_baseline ? json_real(p->aim_today) : json_null());
+    if (v.goal.has_phase) {
+        char ps[11];
+        sp_date_format(v.goal.phase_day, ps);
+        json_object_set_new(obj, "phase_start", json_string(ps));
+        json_object_set_new(obj, "phase_value", json_real(v.goal.phase_value));
+    } else {
+        json_object_set_new(obj, "phase_start", json_null());
+        json_object_set_new(obj, "phase_value", json_null());
+    }
     json_object_set_new(obj, "current", p->has_current ? json_real(p->current) : json_null());
 
+    if (a->json && open && (rc = show_planned_now(a, &v, obj)))
+        goto done;
     if ((rc = show_points(a, &v, obj)) ||
-        (rc = show_rows(a, "SELECT changed_on AS date, note FROM support_changes WHERE milestone_id = ?1"
+        (rc = show_rows(a, "SELECT changed_on AS date, note, intensity, rule_id FROM support_changes WHERE milestone_id = ?1"
                            " ORDER BY changed_on, id",
                         id, "Support changes:", "(none yet)", obj, "support_changes", support_line)) ||
-        (rc = show_rows(a, "SELECT id, if_text, then_text, student_choice FROM if_then_rules WHERE milestone_id = ?1"
-                           " ORDER BY id",
-                        id, "If/then rules:", "(none yet)", obj, "rules", rule_line)) ||
+        (rc = show_rules(a, &v, obj, open)) ||
+        (rc = show_rows(a, "SELECT starts_on, start_value, target, due_date, method, reason FROM milestone_phases"
+                           " WHERE milestone_id = ?1 ORDER BY starts_on, id",
+                        id, "Phases:", "(one phase: the aim line runs from the start date and the baseline)", obj,
+                        "phases", phase_line)) ||
         (rc = show_rows(a, "SELECT changed_at, field, old_value, new_value, reason FROM milestone_revisions"
                            " WHERE milestone_id = ?1 ORDER BY changed_at, id",
                         id, "Revision history:", "(no changes since it was written)", obj, "revisions",
                         revision_line)) ||
         (rc = show_rows(a, "SELECT created_at, kind, message, seen_at FROM celebrations WHERE milestone_id = ?1"
+                           " AND withdrawn_at IS NULL"
                            " ORDER BY created_at, id",
                         id, "Celebrations:", "(none yet)", obj, "celebrations", celebration_line)))
         goto done;
@@ -1415,7 +1619,10 @@ static const sp_admin_verb MILESTONE_VERBS[] = {
      "Usage: signpost-admin milestone revise ID --reason TEXT [--target N] [--due DATE] [--method TEXT]\n"
      "                                       [--target-rule \"K of M\"] [--baseline N] [other options]\n\n"
      "Milestones evolve: raise the target, shorten the timeframe, change the method. Each changed\n"
-     "field's old and new value is kept with the date and the reason.\n\n"
+     "field's old and new value is kept with the date and the reason. A change of target, timeframe\n"
+     "or method starts a new phase: the aim line starts today from the level reached (the median of\n"
+     "the last 3 checks) and runs to the new target; checks from today on are judged against it.\n"
+     "Relative dates count from today (--due +2w is two weeks from today).\n\n"
      "Options:\n" FIELD_HELP "  --reason TEXT          why it changed (required)\n\n"
      "Example:\n  signpost-admin milestone revise 12 --target 3.5 --reason \"met 3 early; raising the goal\"\n"},
     {"retire", milestone_retire, 0, "stop tracking a milestone (kept for the record)",
@@ -1426,6 +1633,8 @@ static const sp_admin_verb MILESTONE_VERBS[] = {
      "Usage: signpost-admin milestone reviewed ID [--date DATE]\n\n"
      "Records the review date (default today); `review` counts the review cadence from it.\n\n"
      "Example:\n  signpost-admin milestone reviewed 12\n"},
+    {"translate", sp_cmd_milestone_translate, 0, "give a milestone's student texts in another language",
+     sp_cmd_milestone_translate_help},
     {"apply-template", milestone_apply_template, 0, "copy a milestone to every student of a class",
      "Usage: signpost-admin milestone apply-template ID --class CODE [--key KEY] [--start DATE] [--due DATE]\n\n"
      "Copies milestone ID (wording, target, method, support, if/then rules) to every current student\n"

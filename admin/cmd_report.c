@@ -18,7 +18,9 @@
 #include "dates.h"
 #include "goals.h"
 #include "milestone_fields.h"
+#include "planned.h"
 #include "reflect.h"
+#include "report_family.h"
 #include "table_out.h"
 
 #include <stdlib.h>
@@ -156,6 +158,28 @@ static json_t *teacher_side(sp_admin *a, const sp_goal_view *v)
     return j;
 }
 
+/* The planned responses whose time has come (the if/then rules that hold today). */
+static int planned_side(sp_admin *a, sp_planner *planner, const sp_goal_view *v, json_t *goal)
+{
+    sp_planned *rules = NULL;
+    size_t n = 0, ndue = 0;
+    json_t *arr = json_array();
+    int rc = sp_ms_status_open(v->status) ? sp_planned_load(a, planner, v, &rules, &n, &ndue) : SP_EXIT_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        if (!rules[i].holds)
+            continue;
+        char sentence[700];
+        sp_planned_sentence(&rules[i], sentence, sizeof sentence);
+        sp_admin_printf(a, "  planned response now: %s\n", sentence);
+        json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s?}", "rule_id", (json_int_t)rules[i].id, "if_text",
+                                             rules[i].if_text, "then_text", rules[i].then_text, "decided_on",
+                                             *rules[i].decided_on ? rules[i].decided_on : NULL));
+    }
+    sp_planned_free(rules, n);
+    json_object_set_new(goal, "planned_responses", arr);
+    return rc;
+}
+
 /* The student's current mastery-tracker ratings, teacher's beside. */
 static int mastery_section(sp_admin *a, long long student, json_t *out)
 {
@@ -223,6 +247,7 @@ static int report_reflections(sp_admin *a, int argc, char **argv)
 
     sqlite3_stmt *goals = NULL, *checks = NULL, *plan = NULL;
     sp_goal_reader *r = NULL;
+    sp_planner *planner = NULL;
     json_t *jgoals = json_array(), *jmastery = json_array();
     if (sqlite3_prepare_v2(a->db,
                            "SELECT id FROM milestones WHERE student_id = ?1 AND (?2 = 0 OR id = ?2)"
@@ -256,7 +281,7 @@ static int report_reflections(sp_admin *a, int argc, char **argv)
             goto done;
         }
     }
-    if ((rc = sp_ms_reader(a, &r)))
+    if ((rc = sp_ms_reader(a, &r)) || (rc = sp_planner_new(a, &planner)))
         goto done;
     sp_admin_printf(a, "Reflections of %s (%s)\n", name, sis);
     sp_admin_printf(a, "%s\n", all ? "All goals, including those the student does not see at the kiosk."
@@ -278,7 +303,12 @@ static int report_reflections(sp_admin *a, int argc, char **argv)
                               "status", v.status, "visibility", v.visibility, "student_text", v.student_text,
                               "statement", v.statement);
         json_object_set_new(g, "teacher", teacher_side(a, &v));
+        rc = planned_side(a, planner, &v, g);
         sp_goal_view_clear(&v);
+        if (rc) {
+            json_decref(g);
+            goto done;
+        }
         json_t *jc = json_array(), *jp = json_array();
         json_object_set_new(g, "self_checks", jc);
         json_object_set_new(g, "next_step_plans", jp);
@@ -307,6 +337,7 @@ done:
     sqlite3_finalize(checks);
     sqlite3_finalize(plan);
     sp_goal_reader_free(r);
+    sp_planner_free(planner);
     return rc;
 }
 
@@ -508,6 +539,26 @@ static const sp_admin_verb REPORT_VERBS[] = {
      "  signpost-admin report mastery --class ELA8-2\n"
      "  signpost-admin report mastery --class ELA8-2 --unit 1\n"
      "  signpost-admin --json report mastery --class MATH7-1\n"},
+    {"family", sp_report_family, SP_VERB_READONLY, "one-page family summaries (PDF, or text on stdout)",
+     "Usage: signpost-admin report family (--student SIS_ID | --class CODE) [--lang LANG]\n"
+     "                                   [--paper a4|letter] [-o FILE.pdf]\n\n"
+     "One page per student for the family: each goal the student shares (kiosk or conference\n"
+     "visibility, never staff-only ones) with where they started, where they are now, the goal and\n"
+     "its date, the light in words, a small chart, the support, what the family can do at home\n"
+     "(`milestone edit ID --at-home TEXT`), recent celebrations, and how to reach the teacher and\n"
+     "the school (settings school_name and school_contact). Without -o the summary is printed as\n"
+     "plain text. Text is laid out with Pango, so every script is shaped and right-to-left\n"
+     "languages get a mirrored page.\n\n"
+     "Options:\n"
+     "  --student SIS_ID   one student\n"
+     "  --class CODE       every current student of the class, one page each\n"
+     "  --lang LANG        the family's language (default en; an unknown one lists those available)\n"
+     "  --paper P          a4 (default) or letter\n"
+     "  -o FILE.pdf        write a PDF (readable by you only); without it, text on stdout\n\n"
+     "Examples:\n"
+     "  signpost-admin report family --class ELA8-2 -o ela8-2-families.pdf\n"
+     "  signpost-admin report family --student E8003 --lang ar --paper letter -o layla.pdf\n"
+     "  signpost-admin report family --student E8001\n"},
     {0}};
 
 const sp_admin_noun sp_cmd_report = {"report", "reflections and mastery reports for teachers", REPORT_VERBS};

@@ -10,16 +10,19 @@
 #include "admin.h"
 #include "dates.h"
 #include "milestone_fields.h"
+#include "planned.h"
 #include "table_out.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum { G_RED, G_YELLOW, G_DUE, G_RAISE, G_BASELINING, G_COUNT };
+enum { G_RED, G_PLANNED, G_YELLOW, G_DUE, G_RAISE, G_BASELINING, G_COUNT };
 
-static const char *const GROUP_KIND[G_COUNT] = {"red", "yellow", "due-for-review", "raise-the-goal", "baselining"};
+static const char *const GROUP_KIND[G_COUNT] = {"red", "planned-response", "yellow", "due-for-review", "raise-the-goal",
+                                                "baselining"};
 static const char *const GROUP_TITLE[G_COUNT] = {
-    "Red \xE2\x80\x94 time to change the support", "Yellow \xE2\x80\x94 watch", "Due for review",
+    "Red \xE2\x80\x94 time to change the support",
+    "Planned responses \xE2\x80\x94 decided in advance, their time has come", "Yellow \xE2\x80\x94 watch", "Due for review",
     "Raise the goal?", "Finding the starting point"};
 
 typedef struct {
@@ -30,7 +33,8 @@ typedef struct {
     char text[200];     /* shortened student text */
     char *full_text;    /* owned */
     char light[8];
-    char reason[256];
+    char reason[768];
+    long long rule_id;  /* planned responses: the rule */
     char class_code[80];
     char template_key[128];
     int misses;
@@ -126,8 +130,8 @@ static void review_free(review *rv)
 }
 
 /* Sorts one evaluated milestone into the lists. */
-static int classify(sp_admin *a, review *rv, const sp_goal_view *v, const char *sis, const char *name,
-                    const char *cls, const char *key)
+static int classify(sp_admin *a, review *rv, sp_planner *planner, const sp_goal_view *v, const char *sis,
+                    const char *name, const char *cls, const char *key)
 {
     item it;
     memset(&it, 0, sizeof it);
@@ -164,6 +168,24 @@ static int classify(sp_admin *a, review *rv, const sp_goal_view *v, const char *
         if (push_item(rv, &it))
             return sp_admin_fail(a, SP_EXIT_RUNTIME, "out of memory");
     }
+    sp_planned *rules = NULL;
+    size_t nrules = 0, ndue = 0;
+    int rc = sp_planned_load(a, planner, v, &rules, &nrules, &ndue);
+    for (size_t i = 0; !rc && i < nrules; i++) {
+        if (!rules[i].holds)
+            continue;
+        it.group = G_PLANNED;
+        it.rule_id = rules[i].id;
+        char sentence[700];
+        sp_planned_sentence(&rules[i], sentence, sizeof sentence);
+        snprintf(it.reason, sizeof it.reason, "rule %lld: %s", rules[i].id, sentence);
+        if (push_item(rv, &it))
+            rc = sp_admin_fail(a, SP_EXIT_RUNTIME, "out of memory");
+    }
+    it.rule_id = 0;
+    sp_planned_free(rules, nrules);
+    if (rc)
+        return rc;
     if (p->raise_goal) {
         it.group = G_RAISE;
         snprintf(it.reason, sizeof it.reason,
@@ -185,9 +207,14 @@ static int collect(sp_admin *a, review *rv, long long class_id, long long studen
 {
     sqlite3_stmt *st = NULL;
     sp_goal_reader *r = NULL;
+    sp_planner *planner = NULL;
     int rc, s;
     if ((rc = sp_ms_reader(a, &r)))
         return rc;
+    if ((rc = sp_planner_new(a, &planner))) {
+        sp_goal_reader_free(r);
+        return rc;
+    }
     /* The filters are added only when given, so each one can use its index (an "?1 = 0 OR ..."
      * condition would make SQLite scan every milestone of the district). A class's milestones are
      * those written for the class, and its students' milestones that belong to no class. */
@@ -208,6 +235,7 @@ static int collect(sp_admin *a, review *rv, long long class_id, long long studen
              student ? " AND m.student_id = ?2" : "");
     if (sqlite3_prepare_v2(a->db, sql, -1, &st, NULL) != SQLITE_OK) {
         sp_goal_reader_free(r);
+        sp_planner_free(planner);
         return sp_admin_fail_sql(a, "reading milestones failed");
     }
     sqlite3_bind_int64(st, 1, class_id);
@@ -216,7 +244,7 @@ static int collect(sp_admin *a, review *rv, long long class_id, long long studen
         sp_goal_view v;
         if ((rc = sp_ms_load(a, r, sqlite3_column_int64(st, 0), &v)))
             break;
-        rc = classify(a, rv, &v, (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
+        rc = classify(a, rv, planner, &v, (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
                       (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4));
         sp_goal_view_clear(&v);
         if (rc)
@@ -226,6 +254,7 @@ static int collect(sp_admin *a, review *rv, long long class_id, long long studen
         rc = sp_admin_fail_sql(a, "reading milestones failed");
     sqlite3_finalize(st);
     sp_goal_reader_free(r);
+    sp_planner_free(planner);
     return rc;
 }
 
@@ -284,6 +313,8 @@ static json_t *as_json(const review *rv, bool signals)
                                              it->light, "reason", it->reason, "class",
                                              *it->class_code ? it->class_code : NULL, "template_key",
                                              *it->template_key ? it->template_key : NULL));
+        if (it->rule_id)
+            json_object_set_new(json_array_get(arr, json_array_size(arr) - 1), "rule_id", json_integer(it->rule_id));
     }
     char msg[400];
     for (size_t k = 0; signals && k < rv->nsig; k++) {
@@ -334,6 +365,8 @@ static const sp_admin_verb REVIEW_VERBS[] = {
      "Usage: signpost-admin review [--class CODE] [--student SIS] [--json]\n\n"
      "Lists the milestones that need a teacher, most urgent first:\n"
      "  red             the last 4 checks all missed the aim line: time to change the support\n"
+     "  planned         an if/then rule's condition holds: the response decided in advance, with\n"
+     "                  the date it was decided (`rule acted RULE` when it is done)\n"
      "  yellow          below the aim line, or no new data for two review periods\n"
      "  due for review  on track, but its review cadence has come round\n"
      "  raise the goal? the last 4 checks beat the aim line and reached the target early\n"

@@ -9,6 +9,7 @@
 #include "csv_read.h"
 #include "dates.h"
 #include "db.h"
+#include "languages.h"
 #include "milestone_fields.h"
 #include "table_out.h"
 #include "text.h"
@@ -70,16 +71,12 @@ static bool flag_parse(const char *s, int *out)
 }
 
 /* A language tag such as en, es, pt-BR or zh-Hant: 2..35 letters, digits and hyphens. */
-static bool language_ok(const char *s)
-{
-    size_t n = strlen(s);
-    if (n < 2 || n > 35 || !isalpha((unsigned char)s[0]))
-        return false;
-    for (const char *p = s; *p; p++)
-        if (!isalnum((unsigned char)*p) && *p != '-')
-            return false;
-    return true;
-}
+static bool language_ok(const char *s) { return sp_language_tag_ok(s); }
+
+/* A kiosk language: a language tag, or "school" (stored as '') for the school's language. */
+static bool kiosk_language_ok(const char *s) { return strcmp(s, "school") == 0 || sp_language_tag_ok(s); }
+
+static const char *kiosk_language_value(const char *s) { return strcmp(s, "school") == 0 ? "" : s; }
 
 static int check_required(sp_admin *a, const char *opt, const char *value, size_t max, const char *what)
 {
@@ -146,6 +143,9 @@ static json_t *student_json(sp_admin *a, long long id)
     if (sqlite3_prepare_v2(a->db,
                            "SELECT id, sis_id, given_name, family_name, preferred_name, "
                            "CASE grade WHEN 0 THEN 'K' ELSE CAST(grade AS TEXT) END AS grade, home_language, "
+                           "CASE kiosk_language WHEN '' THEN coalesce((SELECT value FROM settings "
+                           "WHERE key = 'school_language'), 'en') ELSE kiosk_language END AS kiosk_language, "
+                           "CASE kiosk_language WHEN '' THEN 'school' ELSE 'student' END AS kiosk_language_from, "
                            "read_aloud, dyslexia_font, large_text, high_contrast, accommodations, archived, created_at "
                            "FROM students WHERE id = ?1",
                            -1, &st, NULL) != SQLITE_OK)
@@ -173,13 +173,13 @@ static json_t *student_json(sp_admin *a, long long id)
 /* ---- add / edit --------------------------------------------------------------------------- */
 
 enum { O_SIS, O_GIVEN, O_FAMILY, O_PREFERRED, O_GRADE, O_LANGUAGE, O_READ_ALOUD, O_DYSLEXIA, O_LARGE, O_CONTRAST,
-       O_ACCOMMODATIONS, O_CLASS, O_NO_READ_ALOUD, O_NO_DYSLEXIA, O_NO_LARGE, O_NO_CONTRAST, O_NEW_SIS, O_COUNT };
+       O_ACCOMMODATIONS, O_CLASS, O_KIOSK_LANGUAGE, O_NO_READ_ALOUD, O_NO_DYSLEXIA, O_NO_LARGE, O_NO_CONTRAST, O_NEW_SIS, O_COUNT };
 
 static void student_opts(sp_opt o[O_COUNT])
 {
     static const char *const names[O_COUNT] = {"sis-id", "given", "family", "preferred", "grade", "language",
                                                "read-aloud", "dyslexia-font", "large-text", "high-contrast",
-                                               "accommodations", "class", "no-read-aloud", "no-dyslexia-font",
+                                               "accommodations", "class", "kiosk-language", "no-read-aloud", "no-dyslexia-font",
                                                "no-large-text", "no-high-contrast", "new-sis-id"};
     for (int i = 0; i < O_COUNT; i++) {
         o[i].name = names[i];
@@ -200,6 +200,10 @@ static int check_common(sp_admin *a, const sp_opt *o, int *grade)
     if (o[O_LANGUAGE].value && !language_ok(o[O_LANGUAGE].value))
         return sp_admin_fail(a, SP_EXIT_USAGE, "--language: expected a language code such as en, es or pt-BR, got '%s'",
                              o[O_LANGUAGE].value);
+    if (o[O_KIOSK_LANGUAGE].value && !kiosk_language_ok(o[O_KIOSK_LANGUAGE].value))
+        return sp_admin_fail(a, SP_EXIT_USAGE,
+                             "--kiosk-language: expected a language code such as en, es or ar, or 'school' for the "
+                             "school's language, got '%s'", o[O_KIOSK_LANGUAGE].value);
     if (o[O_GRADE].value && !grade_parse(o[O_GRADE].value, grade)) {
         char ex[128];
         return sp_admin_fail(a, SP_EXIT_USAGE, "--grade: expected K or 1-12, got '%s'",
@@ -233,8 +237,8 @@ static int student_add(sp_admin *a, int argc, char **argv)
     sp_now_iso(now);
     if (sqlite3_prepare_v2(a->db,
                            "INSERT INTO students(sis_id, given_name, family_name, preferred_name, grade, home_language, "
-                           "read_aloud, dyslexia_font, large_text, high_contrast, accommodations, created_at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                           "read_aloud, dyslexia_font, large_text, high_contrast, accommodations, created_at, "
+                           "kiosk_language) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                            -1, &st, NULL) != SQLITE_OK)
         return sp_admin_fail_sql(a, "adding the student failed");
     sqlite3_bind_text(st, 1, o[O_SIS].value, -1, SQLITE_STATIC);
@@ -247,6 +251,8 @@ static int student_add(sp_admin *a, int argc, char **argv)
         sqlite3_bind_int(st, 7 + i, o[O_READ_ALOUD + i].value != NULL);
     sqlite3_bind_text(st, 11, o[O_ACCOMMODATIONS].value ? o[O_ACCOMMODATIONS].value : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 12, now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 13, o[O_KIOSK_LANGUAGE].value ? kiosk_language_value(o[O_KIOSK_LANGUAGE].value) : "", -1,
+                      SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE) {
         sqlite3_finalize(st);
         return sp_admin_fail_sql(a, "adding the student failed");
@@ -305,7 +311,8 @@ static int student_edit(sp_admin *a, int argc, char **argv)
                            "grade = coalesce(?5, grade), home_language = coalesce(?6, home_language), "
                            "read_aloud = coalesce(?7, read_aloud), dyslexia_font = coalesce(?8, dyslexia_font), "
                            "large_text = coalesce(?9, large_text), high_contrast = coalesce(?10, high_contrast), "
-                           "accommodations = coalesce(?11, accommodations) WHERE id = ?12",
+                           "accommodations = coalesce(?11, accommodations), "
+                           "kiosk_language = coalesce(?13, kiosk_language) WHERE id = ?12",
                            -1, &st, NULL) != SQLITE_OK)
         return sp_admin_fail_sql(a, "editing the student failed");
     const int text_opts[] = {O_NEW_SIS, O_GIVEN, O_FAMILY, O_PREFERRED};
@@ -322,6 +329,8 @@ static int student_edit(sp_admin *a, int argc, char **argv)
     if (o[O_ACCOMMODATIONS].value)
         sqlite3_bind_text(st, 11, o[O_ACCOMMODATIONS].value, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 12, id);
+    if (o[O_KIOSK_LANGUAGE].value)
+        sqlite3_bind_text(st, 13, kiosk_language_value(o[O_KIOSK_LANGUAGE].value), -1, SQLITE_STATIC);
     rc = sqlite3_step(st) == SQLITE_DONE ? SP_EXIT_OK : sp_admin_fail_sql(a, "editing the student failed");
     sqlite3_finalize(st);
     if (rc)
@@ -443,6 +452,9 @@ static int student_show(sp_admin *a, int argc, char **argv)
             json_integer_value(json_object_get(o, "archived")) ? "  [archived]" : "");
     fprintf(f, "  Grade:          %s\n", json_string_value(json_object_get(o, "grade")));
     fprintf(f, "  Home language:  %s\n", json_string_value(json_object_get(o, "home_language")));
+    bool from_school = strcmp(json_string_value(json_object_get(o, "kiosk_language_from")), "school") == 0;
+    fprintf(f, "  Kiosk language: %s%s\n", json_string_value(json_object_get(o, "kiosk_language")),
+            from_school ? " (the school's)" : "");
     static const char *const supports[][2] = {{"read_aloud", "read aloud"}, {"dyslexia_font", "dyslexia-friendly font"},
                                               {"large_text", "large text"}, {"high_contrast", "high contrast"}};
     fprintf(f, "  Supports:      ");
@@ -520,10 +532,11 @@ static int student_archive(sp_admin *a, int argc, char **argv)
 /* ---- import ------------------------------------------------------------------------------- */
 
 enum { C_SIS, C_GIVEN, C_FAMILY, C_PREFERRED, C_GRADE, C_LANGUAGE, C_CLASS, C_READ_ALOUD, C_DYSLEXIA, C_LARGE,
-       C_CONTRAST, C_ACCOMMODATIONS, C_COUNT };
+       C_CONTRAST, C_ACCOMMODATIONS, C_KIOSK_LANGUAGE, C_COUNT };
 static const char *const COLUMN_NAMES[C_COUNT] = {"sis_id", "given_name", "family_name", "preferred_name",
                                                   "grade", "home_language", "class", "read_aloud",
-                                                  "dyslexia_font", "large_text", "high_contrast", "accommodations"};
+                                                  "dyslexia_font", "large_text", "high_contrast", "accommodations",
+                                                  "kiosk_language"};
 
 typedef struct {
     sp_admin *a;
@@ -567,6 +580,9 @@ static void check_record(import_ctx *c, const sp_csv_record *r)
     const char *lang = sp_csv_value(r, c->col[C_LANGUAGE]);
     if (*lang && !language_ok(lang))
         bad(c, r, C_LANGUAGE, "a language code such as en, es or pt-BR (or nothing for en)", NULL);
+    const char *kiosk = sp_csv_value(r, c->col[C_KIOSK_LANGUAGE]);
+    if (*kiosk && !kiosk_language_ok(kiosk))
+        bad(c, r, C_KIOSK_LANGUAGE, "a language code such as en, es or ar, or school (or nothing to keep it)", NULL);
     for (int k = C_READ_ALOUD; k <= C_CONTRAST; k++)
         if (c->col[k] >= 0 && !flag_parse(sp_csv_value(r, c->col[k]), &flag))
             bad(c, r, k, "yes or no (or nothing for no)", NULL);
@@ -646,9 +662,10 @@ static int write_records(import_ctx *c, int *added, int *updated, int *enrolled)
     if (sqlite3_prepare_v2(a->db, "SELECT id FROM students WHERE sis_id = ?1", -1, &find, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(a->db,
                            "INSERT INTO students(sis_id, given_name, family_name, preferred_name, grade, home_language, "
-                           "read_aloud, dyslexia_font, large_text, high_contrast, accommodations, created_at) VALUES "
+                           "read_aloud, dyslexia_font, large_text, high_contrast, accommodations, created_at, "
+                           "kiosk_language) VALUES "
                            "(?1, ?2, coalesce(?3, ''), coalesce(?4, ''), ?5, coalesce(?6, 'en'), coalesce(?7, 0), "
-                           "coalesce(?8, 0), coalesce(?9, 0), coalesce(?10, 0), coalesce(?11, ''), ?12)",
+                           "coalesce(?8, 0), coalesce(?9, 0), coalesce(?10, 0), coalesce(?11, ''), ?12, coalesce(?13, ''))",
                            -1, &ins, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(a->db,
                            "UPDATE students SET given_name = ?2, family_name = coalesce(?3, family_name), "
@@ -656,7 +673,8 @@ static int write_records(import_ctx *c, int *added, int *updated, int *enrolled)
                            "home_language = coalesce(?6, home_language), read_aloud = coalesce(?7, read_aloud), "
                            "dyslexia_font = coalesce(?8, dyslexia_font), large_text = coalesce(?9, large_text), "
                            "high_contrast = coalesce(?10, high_contrast), "
-                           "accommodations = coalesce(?11, accommodations) WHERE id = ?1",
+                           "accommodations = coalesce(?11, accommodations), "
+                           "kiosk_language = coalesce(?13, kiosk_language) WHERE id = ?1",
                            -1, &upd, NULL) != SQLITE_OK) {
         rc = sp_admin_fail_sql(a, "importing failed");
         goto done;
@@ -690,6 +708,9 @@ static int write_records(import_ctx *c, int *added, int *updated, int *enrolled)
                 sqlite3_bind_int(st, 7 + k, flag);
         }
         bind_opt_text(st, 11, r, c->col[C_ACCOMMODATIONS]);
+        const char *kiosk = sp_csv_value(r, c->col[C_KIOSK_LANGUAGE]);
+        if (*kiosk)
+            sqlite3_bind_text(st, 13, kiosk_language_value(kiosk), -1, SQLITE_STATIC);
         if (!id)
             sqlite3_bind_text(st, 12, now, -1, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_DONE) {
@@ -759,7 +780,7 @@ static int student_import(sp_admin *a, int argc, char **argv)
                 sp_csv_add_error(&t, t.header_line,
                                  "header row: expected a column named %s (the roster needs sis_id, given_name and grade; "
                                  "family_name, preferred_name, home_language, class, read_aloud, dyslexia_font, "
-                                 "large_text, high_contrast and accommodations are optional)",
+                                 "large_text, high_contrast, accommodations and kiosk_language are optional)",
                                  COLUMN_NAMES[required[k]]);
         for (int i = 0; i < t.ncols; i++) {
             bool known = false;
@@ -903,6 +924,8 @@ static const sp_admin_verb STUDENT_VERBS[] = {
      "  --preferred NAME       the name the kiosk greets them with (default: the given name)\n"
      "  --grade K|1..12        grade level (K for kindergarten)\n"
      "  --language CODE        home language, such as en, es, pt-BR (default en)\n"
+     "  --kiosk-language CODE  the language of the kiosk's words for this student, such as es or ar\n"
+     "                         (default: the school's language; 'school' to go back to it)\n"
      "  --read-aloud           read every screen aloud\n"
      "  --dyslexia-font        use the dyslexia-friendly font\n"
      "  --large-text           use large text\n"
@@ -931,14 +954,15 @@ static const sp_admin_verb STUDENT_VERBS[] = {
      "Changes only the fields given.\n\n"
      "Options:\n"
      "  --given NAME, --family NAME, --preferred NAME, --grade K|1..12, --language CODE,\n"
-     "  --accommodations TEXT   as for `student add`\n"
+     "  --accommodations TEXT, --kiosk-language CODE|school   as for `student add`\n"
      "  --read-aloud / --no-read-aloud, --dyslexia-font / --no-dyslexia-font,\n"
      "  --large-text / --no-large-text, --high-contrast / --no-high-contrast\n"
      "                         turn a reading support on or off\n"
      "  --new-sis-id ID          change the SIS id\n\n"
      "Examples:\n"
      "  signpost-admin student edit S1001 --preferred Mia --large-text\n"
-     "  signpost-admin student edit S1001 --grade 9 --no-read-aloud\n"},
+     "  signpost-admin student edit S1001 --grade 9 --no-read-aloud\n"
+     "  signpost-admin student edit S1001 --kiosk-language es\n"},
     {"archive", student_archive, 0, "archive a student who left (or --undo)",
      "Usage: signpost-admin student archive SIS_ID [--undo]\n\n"
      "Hides a student from lists and rosters while keeping all their data. --undo restores them.\n"
@@ -953,6 +977,7 @@ static const sp_admin_verb STUDENT_VERBS[] = {
      "  class                                         class codes to enroll in, separated by ';'\n"
      "  read_aloud, dyslexia_font, large_text, high_contrast   yes/no\n"
      "  accommodations                                note (up to 4000 characters)\n"
+     "  kiosk_language                                the kiosk's language for them (es, ar, ... or school)\n"
      "Students are matched by sis_id: new ones are added, existing ones updated (a missing optional\n"
      "column leaves their stored value alone). If any line is bad, every bad line is reported as\n"
      "`line N, column NAME: expected ..., got '...'` and nothing is imported.\n\n"

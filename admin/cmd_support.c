@@ -7,10 +7,13 @@
 
 static int support_add(sp_admin *a, int argc, char **argv)
 {
-    sp_opt o[] = {{"milestone", true, NULL}, {"note", true, NULL}, {"date", true, NULL}, {"by", true, NULL}};
+    static const char *const INTENSITIES[] = {"raise", "keep", "fade", NULL};
+    sp_opt o[] = {{"milestone", true, NULL}, {"note", true, NULL}, {"date", true, NULL}, {"by", true, NULL},
+                  {"intensity", true, NULL}};
     int rc, day = a->today;
     long long id, by = 0;
-    if ((rc = sp_admin_parse(a, argc, argv, o, 4, NULL, 0, NULL)) || (rc = sp_ms_required(a, "milestone", o[0].value)) ||
+    if ((rc = sp_admin_parse(a, argc, argv, o, 5, NULL, 0, NULL)) ||
+        (rc = sp_ms_check_enum(a, "intensity", o[4].value, INTENSITIES)) || (rc = sp_ms_required(a, "milestone", o[0].value)) ||
         (rc = sp_admin_find_milestone(a, o[0].value, &id)) ||
         (rc = sp_ms_check_text(a, "note", o[1].value, SP_MS_NOTE_MAX, true, true)) ||
         (o[2].value && (rc = sp_admin_parse_date(a, "--date", o[2].value, &day))) ||
@@ -23,7 +26,8 @@ static int support_add(sp_admin *a, int argc, char **argv)
         return sp_admin_fail(a, SP_EXIT_USAGE, "--date: expected a date up to today (%s), got %s", today, when);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(a->db,
-                           "INSERT INTO support_changes(milestone_id, changed_on, note, entered_by) VALUES (?1, ?2, ?3, ?4)",
+                           "INSERT INTO support_changes(milestone_id, changed_on, note, entered_by, intensity)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5)",
                            -1, &st, NULL) != SQLITE_OK)
         return sp_admin_fail_sql(a, "saving the support change failed");
     sqlite3_bind_int64(st, 1, id);
@@ -33,15 +37,21 @@ static int support_add(sp_admin *a, int argc, char **argv)
         sqlite3_bind_int64(st, 4, by);
     else
         sqlite3_bind_null(st, 4);
+    if (o[4].value)
+        sqlite3_bind_text(st, 5, o[4].value, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 5);
     int s = sqlite3_step(st);
     sqlite3_finalize(st);
     if (s != SQLITE_DONE)
         return sp_admin_fail_sql(a, "saving the support change failed");
     long long sid = sqlite3_last_insert_rowid(a->db);
     if (a->json)
-        a->result = json_pack("{s:I, s:I, s:s, s:s}", "id", (json_int_t)sid, "milestone", (json_int_t)id, "date", when,
-                              "note", o[1].value);
-    sp_admin_printf(a, "Support change %lld noted for milestone %lld on %s: %s\n", sid, id, when, o[1].value);
+        a->result = json_pack("{s:I, s:I, s:s, s:s, s:s?}", "id", (json_int_t)sid, "milestone", (json_int_t)id, "date",
+                              when, "note", o[1].value, "intensity", o[4].value);
+    sp_admin_printf(a, "Support change %lld noted for milestone %lld on %s%s%s%s: %s\n", sid, id, when,
+                    o[4].value ? " (" : "", o[4].value ? o[4].value : "", o[4].value ? " the support)" : "",
+                    o[1].value);
     return SP_EXIT_OK;
 }
 
@@ -55,13 +65,14 @@ static int support_list(sp_admin *a, int argc, char **argv)
         return rc;
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(a->db,
-                           "SELECT c.id, c.changed_on AS date, c.note, coalesce(s.staff_code, '') AS entered_by"
+                           "SELECT c.id, c.changed_on AS date, coalesce(c.intensity, '') AS intensity, c.note,"
+                           " coalesce(s.staff_code, '') AS entered_by, c.rule_id"
                            " FROM support_changes c LEFT JOIN staff s ON s.id = c.entered_by"
                            " WHERE c.milestone_id = ?1 ORDER BY c.changed_on, c.id",
                            -1, &st, NULL) != SQLITE_OK)
         return sp_admin_fail_sql(a, "reading support changes failed");
     sqlite3_bind_int64(st, 1, id);
-    sp_table *t = sp_table_new(4, (const char *const[]){"ID", "Date", "Note", "By"});
+    sp_table *t = sp_table_new(5, (const char *const[]){"ID", "Date", "Support", "Note", "By"});
     json_t *arr = json_array();
     int s;
     while ((s = sqlite3_step(st)) == SQLITE_ROW) {
@@ -86,10 +97,13 @@ static int support_list(sp_admin *a, int argc, char **argv)
 
 static const sp_admin_verb SUPPORT_VERBS[] = {
     {"add", support_add, 0, "note a change in a milestone's support",
-     "Usage: signpost-admin support add --milestone ID --note TEXT [--date DATE] [--by STAFFCODE]\n\n"
-     "Notes what changed in the support (default date today). The goal's chart marks the date, so\n"
-     "everyone can see whether the change moved the needle.\n\n"
-     "Example:\n  signpost-admin support add --milestone 12 --note \"added a 20-minute session on Fridays\"\n"},
+     "Usage: signpost-admin support add --milestone ID --note TEXT [--intensity raise|keep|fade]\n"
+     "                                  [--date DATE] [--by STAFFCODE]\n\n"
+     "Notes what changed in the support (default date today): --intensity says whether the support\n"
+     "was raised, kept or faded. The goal's chart marks the date, so everyone can see whether the\n"
+     "change moved the needle.\n\n"
+     "Examples:\n  signpost-admin support add --milestone 12 --intensity raise --note \"added a 20-minute session\"\n"
+     "  signpost-admin support add --milestone 12 --intensity fade --note \"sentence stems on request only\"\n"},
     {"list", support_list, SP_VERB_READONLY, "a milestone's support changes",
      "Usage: signpost-admin support list --milestone ID\n\n"
      "Example:\n  signpost-admin support list --milestone 12\n"},

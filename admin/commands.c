@@ -11,6 +11,7 @@ extern const sp_admin_noun sp_cmd_measurement;
 extern const sp_admin_noun sp_cmd_support;
 extern const sp_admin_noun sp_cmd_rule;
 extern const sp_admin_noun sp_cmd_shoutout;
+extern const sp_admin_noun sp_cmd_celebration;
 extern const sp_admin_noun sp_cmd_review;
 extern const sp_admin_noun sp_cmd_kiosk;
 extern const sp_admin_noun sp_cmd_demo;
@@ -23,6 +24,7 @@ extern const sp_admin_noun sp_cmd_staff;
 extern const sp_admin_noun sp_cmd_export;
 extern const sp_admin_noun sp_cmd_backup;
 extern const sp_admin_noun sp_cmd_check;
+extern const sp_admin_noun sp_cmd_school;
 
 const sp_admin_noun *const sp_admin_nouns[] = {
     &sp_cmd_init,
@@ -33,6 +35,7 @@ const sp_admin_noun *const sp_admin_nouns[] = {
     &sp_cmd_support,
     &sp_cmd_rule,
     &sp_cmd_shoutout,
+    &sp_cmd_celebration,
     &sp_cmd_review,
     &sp_cmd_kiosk,
     &sp_cmd_report,
@@ -46,5 +49,6 @@ const sp_admin_noun *const sp_admin_nouns[] = {
     &sp_cmd_export,
     &sp_cmd_backup,
     &sp_cmd_check,
+    &sp_cmd_school,
     NULL,
 };

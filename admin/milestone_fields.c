@@ -5,6 +5,7 @@
  * insert through the goal reader, and the difference decides the baseline, the celebrations and
  * whether the milestone is now met. */
 #include "milestone_fields.h"
+#include "celebrations.h"
 #include "dates.h"
 #include "db.h"
 #include "table_out.h"
@@ -336,38 +337,6 @@ static int set_baseline(sp_admin *a, sp_goal_view *after, sp_ms_outcome *o)
     return SP_EXIT_OK;
 }
 
-static int store_celebrations(sp_admin *a, const sp_goal_view *v, const sp_ms_measurement *m, sp_ms_outcome *o)
-{
-    char now[32];
-    sqlite3_stmt *st = NULL;
-    sp_ms_now(now);
-    if (sqlite3_prepare_v2(a->db,
-                           "INSERT INTO celebrations(student_id, milestone_id, measurement_id, kind, message,"
-                           " created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                           -1, &st, NULL) != SQLITE_OK)
-        return sp_admin_fail_sql(a, "saving the celebration failed");
-    for (size_t i = 0; i < o->ncelebrations; i++) {
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, v->student_id);
-        sqlite3_bind_int64(st, 2, v->id);
-        sqlite3_bind_int64(st, 3, o->id);
-        sqlite3_bind_text(st, 4, sp_celebration_kind_name(o->celebrations[i].kind), -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 5, o->celebrations[i].message, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
-        if (m->entered_by)
-            sqlite3_bind_int64(st, 7, m->entered_by);
-        else
-            sqlite3_bind_null(st, 7);
-        if (sqlite3_step(st) != SQLITE_DONE) {
-            int rc = sp_admin_fail_sql(a, "saving the celebration failed");
-            sqlite3_finalize(st);
-            return rc;
-        }
-    }
-    sqlite3_finalize(st);
-    return SP_EXIT_OK;
-}
-
 static int mark_met(sp_admin *a, long long id)
 {
     char now[32];
@@ -426,11 +395,11 @@ int sp_ms_record(sp_admin *a, sp_goal_reader *r, const sp_ms_measurement *m, sp_
         (rc = set_baseline(a, &after, o)))
         goto done;
 
-    sp_celebrate_ctx c = {&after.goal, after.unit_label, after.student_text};
-    o->ncelebrations = sp_celebrate(&c, before.points, before.npoints, after.points, after.npoints,
-                                    (sp_point){m->day, m->value}, o->celebrations);
-    if ((rc = store_celebrations(a, &after, m, o)))
+    if (sp_celebrations_earned(a->db, &before, &after, o->id, m->day, m->value, m->entered_by, now, o->celebrations,
+                               &o->ncelebrations) != SQLITE_OK) {
+        rc = sp_admin_fail_sql(a, "saving the celebration failed");
         goto done;
+    }
     o->progress = sp_progress_evaluate(&after.goal, after.points, after.npoints, a->today);
     if (o->progress.met && strcmp(after.status, "active") == 0) {
         if ((rc = mark_met(a, after.id)))

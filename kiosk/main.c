@@ -27,6 +27,7 @@ static const char usage[] =
     "  --size WxH           window size with --windowed, screen size with --replay\n"
     "  --timeout SECONDS    idle time before returning to the scan screen (default 60)\n"
     "  --dyslexic-font      OpenDyslexic instead of Andika\n"
+    "  --no-chime           no sound when a celebration appears (this kiosk only)\n"
     "  --camera DEVICE      read badges with a camera (/dev/videoN) as well as the USB scanner\n"
     "  --replay SCRIPT      run a scripted session headless (no display needed)\n"
     "  --shots DIR          with --replay: write the script's screenshots into DIR\n"
@@ -63,6 +64,8 @@ int main(int argc, char **argv)
             opt.windowed = true;
         } else if (strcmp(a, "--dyslexic-font") == 0) {
             opt.dyslexic = true;
+        } else if (strcmp(a, "--no-chime") == 0) {
+            opt.no_chime = true;
         } else if (strcmp(a, "--db") == 0) {
             db = next;
         } else if (strcmp(a, "--kiosk-name") == 0) {
@@ -97,7 +100,7 @@ int main(int argc, char **argv)
     if (replay) {
         char err[4096] = "";
         sp_replay_options ro = {.db_path = opt.db_path, .kiosk_name = opt.kiosk_name, .shots_dir = shots,
-                                .timeout_s = opt.timeout_s, .log = getenv("SIGNPOST_REPLAY_VERBOSE") ? stderr : NULL};
+                                .timeout_s = opt.timeout_s, .no_chime = opt.no_chime, .log = getenv("SIGNPOST_REPLAY_VERBOSE") ? stderr : NULL};
         sp_replay *r = sp_replay_new(&ro, err, sizeof err);
         if (!r) {
             fprintf(stderr, "signpost-kiosk: %s\n", err);

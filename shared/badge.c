@@ -6,7 +6,10 @@
  * character, check symbol), so the kiosk can tell a garbled scan from an unknown badge without
  * touching the database. The check symbol is ISO 7064 MOD 37-2: the weights are powers of two
  * modulo the prime 37, all different over 27 positions, so one wrong character or two swapped
- * characters always fail the check. Lookups and issuing use prepared statements only. */
+ * characters always fail the check. Lookups and issuing use prepared statements only.
+ *
+ * The database holds no token as printed: lookups compare keyed hashes and issuing stores a hash
+ * and a sealed copy, through the SQL functions of badge_key.h that sp_db_open() registers. */
 #include "badge.h"
 #include "db.h"
 
@@ -139,7 +142,7 @@ int sp_badge_lookup(sqlite3 *db, const char *token, sp_badge_identity *out)
         "       COALESCE(s.archived, t.archived, 1)"
         "  FROM badges b LEFT JOIN students s ON s.id = b.student_id"
         "                LEFT JOIN staff t ON t.id = b.staff_id"
-        " WHERE b.token = ?1";
+        " WHERE b.token = sp_badge_hash(?1)";
     sqlite3_stmt *st = NULL;
     memset(out, 0, sizeof *out);
     out->kind = SP_BADGE_UNKNOWN;
@@ -191,8 +194,8 @@ int sp_badge_active_token(sqlite3 *db, sp_badge_holder holder, long long holder_
                           char token[SP_BADGE_TOKEN_CHARS + 1])
 {
     const char *sql = holder == SP_HOLDER_STAFF
-                          ? "SELECT token FROM badges WHERE staff_id = ?1 AND revoked_at IS NULL"
-                          : "SELECT token FROM badges WHERE student_id = ?1 AND revoked_at IS NULL";
+                          ? "SELECT sp_badge_unseal(sealed) FROM badges WHERE staff_id = ?1 AND revoked_at IS NULL"
+                          : "SELECT sp_badge_unseal(sealed) FROM badges WHERE student_id = ?1 AND revoked_at IS NULL";
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
@@ -202,6 +205,10 @@ int sp_badge_active_token(sqlite3 *db, sp_badge_holder holder, long long holder_
     if (rc == SQLITE_ROW) {
         const char *t = (const char *)sqlite3_column_text(st, 0);
         size_t n = t ? strlen(t) : 0;
+        if (n != SP_BADGE_TOKEN_CHARS) { /* a badge from before sealing that lost its copy */
+            sqlite3_finalize(st);
+            return SQLITE_CORRUPT;
+        }
         if (n > SP_BADGE_TOKEN_CHARS)
             n = SP_BADGE_TOKEN_CHARS;
         memcpy(token, t ? t : "", n);
@@ -215,16 +222,31 @@ int sp_badge_active_token(sqlite3 *db, sp_badge_holder holder, long long holder_
 int sp_badge_issue(sqlite3 *db, sp_badge_holder holder, long long holder_id,
                    char token[SP_BADGE_TOKEN_CHARS + 1], long long *badge_id)
 {
-    char existing[SP_BADGE_TOKEN_CHARS + 1], fresh[SP_BADGE_TOKEN_CHARS + 1], now[32];
-    int rc = sp_badge_active_token(db, holder, holder_id, existing);
-    if (rc == SQLITE_OK)
+    char fresh[SP_BADGE_TOKEN_CHARS + 1], now[32];
+    sqlite3_stmt *st = NULL;
+    /* The key must exist before anything is sealed (it is created here for the first badge). */
+    int rc = sqlite3_exec(db, "SELECT sp_badge_key_ready()", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_prepare_v2(db,
+                                holder == SP_HOLDER_STAFF
+                                    ? "SELECT 1 FROM badges WHERE staff_id = ?1 AND revoked_at IS NULL"
+                                    : "SELECT 1 FROM badges WHERE student_id = ?1 AND revoked_at IS NULL",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, holder_id);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
         return SQLITE_CONSTRAINT; /* one active badge per holder */
     if (rc != SQLITE_DONE)
         return rc;
     const char *sql = holder == SP_HOLDER_STAFF
-                          ? "INSERT INTO badges (token, staff_id, issued_at) VALUES (?1, ?2, ?3)"
-                          : "INSERT INTO badges (token, student_id, issued_at) VALUES (?1, ?2, ?3)";
-    sqlite3_stmt *st = NULL;
+                          ? "INSERT INTO badges (token, sealed, staff_id, issued_at)"
+                            " VALUES (sp_badge_hash(?1), sp_badge_seal(?1), ?2, ?3)"
+                          : "INSERT INTO badges (token, sealed, student_id, issued_at)"
+                            " VALUES (sp_badge_hash(?1), sp_badge_seal(?1), ?2, ?3)";
     rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
         return rc;

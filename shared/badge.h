@@ -10,7 +10,10 @@
  * database lookup. A student id or name is never part of the payload.
  *
  * The payload is 31 characters, which QR alphanumeric mode fits into a version 2 symbol
- * (25x25 modules) at error correction level M. */
+ * (25x25 modules) at error correction level M.
+ *
+ * Tokens are stored only as keyed hashes with a sealed copy (see badge_key.h): every function
+ * here that touches the badges table needs a connection from sp_db_open(). */
 #ifndef SP_BADGE_H
 #define SP_BADGE_H
 
@@ -85,8 +88,8 @@ int sp_badge_issue(sqlite3 *db, sp_badge_holder holder, long long holder_id,
 int sp_badge_revoke_holder(sqlite3 *db, sp_badge_holder holder, long long holder_id, const char *reason,
                            int *count);
 
-/* The holder's active badge token. Returns SQLITE_OK and the token, SQLITE_DONE when the holder
- * has no active badge, or a SQLite error. */
+/* The holder's active badge token, unsealed with the badge key. Returns SQLITE_OK and the token,
+ * SQLITE_DONE when the holder has no active badge, or a SQLite error (the key is missing, ...). */
 int sp_badge_active_token(sqlite3 *db, sp_badge_holder holder, long long holder_id,
                           char token[SP_BADGE_TOKEN_CHARS + 1]);
 

@@ -1,10 +1,11 @@
 /* celebrate.c — which celebrations a new data point earns (see celebrate.h).
  *
- * "Meaningful step" for an improvement: a fifth of the way from the baseline to the target (or,
+ * A clear gain for an improvement: a fifth of the way from the baseline to the target (or,
  * without a baseline, a fifth of the way from the first point to the target), so that noise of a
  * tenth of a point on a 4-point rubric does not flood a student's screen with praise. The point
  * must also be the newest one: a back-dated entry does not celebrate the past as news. */
 #include "celebrate.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -23,10 +24,24 @@ const char *sp_celebration_kind_name(sp_celebration_kind k)
         return "improvement";
     case SP_CELEBRATION_STREAK:
         return "streak";
+    case SP_CELEBRATION_RAISE_GOAL:
+        return "raise-goal";
     case SP_CELEBRATION_SHOUT_OUT:
         break;
     }
     return "shout-out";
+}
+
+bool sp_celebration_kind_parse(const char *name, sp_celebration_kind *out)
+{
+    static const sp_celebration_kind ALL[] = {SP_CELEBRATION_MET,    SP_CELEBRATION_STEP,      SP_CELEBRATION_IMPROVEMENT,
+                                              SP_CELEBRATION_STREAK, SP_CELEBRATION_SHOUT_OUT, SP_CELEBRATION_RAISE_GOAL};
+    for (size_t i = 0; name && i < sizeof ALL / sizeof ALL[0]; i++)
+        if (strcmp(name, sp_celebration_kind_name(ALL[i])) == 0) {
+            *out = ALL[i];
+            return true;
+        }
+    return false;
 }
 
 void sp_format_value(double v, char out[32])
@@ -94,9 +109,9 @@ static bool improvement(const sp_celebrate_ctx *c, const sp_point *before, size_
     with_unit(added.value, c->unit_label, b, sizeof b);
     out->kind = SP_CELEBRATION_IMPROVEMENT;
     if (g->direction == SP_LOWER_IS_BETTER)
-        snprintf(out->message, sizeof out->message, "You brought it down from %s to %s!", a, b);
+        snprintf(out->message, sizeof out->message, _("You brought it down from %s to %s!"), a, b);
     else
-        snprintf(out->message, sizeof out->message, "You improved from %s to %s!", a, b);
+        snprintf(out->message, sizeof out->message, _("You improved from %s to %s!"), a, b);
     return true;
 }
 
@@ -113,7 +128,10 @@ static bool streak(const sp_celebrate_ctx *c, const sp_point *after, size_t naft
     if (run < SP_CELEBRATE_STREAK || run % SP_CELEBRATE_STREAK != 0)
         return false;
     out->kind = SP_CELEBRATION_STREAK;
-    snprintf(out->message, sizeof out->message, "%zu checks in a row on track \xE2\x80\x94 keep it up!", run);
+    snprintf(out->message, sizeof out->message,
+             sp_ngettext("%zu check in a row on track \xE2\x80\x94 keep it up!",
+                         "%zu checks in a row on track \xE2\x80\x94 keep it up!", run),
+             run);
     return true;
 }
 
@@ -134,19 +152,36 @@ static void shorten(const char *s, size_t max, char *out, size_t outlen)
     memcpy(out + n, "\xE2\x80\xA6", 4);
 }
 
+/* The raise-the-goal rule of SPEC section 3, judged on the day of the newest point. */
+static bool raise_goal(const sp_celebrate_ctx *c, const sp_point *after, size_t nafter, sp_celebration *out)
+{
+    if (c->raise_before || nafter == 0 || !c->goal->has_baseline)
+        return false;
+    sp_progress p = sp_progress_evaluate(c->goal, after, nafter, after[nafter - 1].day);
+    if (!p.raise_goal)
+        return false;
+    out->kind = SP_CELEBRATION_RAISE_GOAL;
+    snprintf(out->message, sizeof out->message, "%s",
+             _("You're ready for a bigger goal \xE2\x80\x94 talk with your teacher!"));
+    return true;
+}
+
 size_t sp_celebrate(const sp_celebrate_ctx *c, const sp_point *before, size_t nbefore, const sp_point *after,
                     size_t nafter, sp_point added, sp_celebration out[SP_CELEBRATE_MAX])
 {
     const sp_goal *g = c->goal;
     size_t n = 0;
-    if (!sp_target_rule_holds(g, before, nbefore) && sp_target_rule_holds(g, after, nafter)) {
-        out[n].kind = SP_CELEBRATION_MET;
+    if (!c->met_before && !sp_target_rule_holds(g, before, nbefore) && sp_target_rule_holds(g, after, nafter)) {
+        out[n].kind = c->is_step ? SP_CELEBRATION_STEP : SP_CELEBRATION_MET;
         if (c->student_text && *c->student_text) {
             char text[MET_TEXT_BYTES + 4];
             shorten(c->student_text, MET_TEXT_BYTES, text, sizeof text);
-            snprintf(out[n].message, sizeof out[n].message, "You did it! You met your goal: %s", text);
+            snprintf(out[n].message, sizeof out[n].message,
+                     c->is_step ? _("You did it! You finished a step: %s") : _("You did it! You met your goal: %s"),
+                     text);
         } else {
-            snprintf(out[n].message, sizeof out[n].message, "You did it! You met your goal!");
+            snprintf(out[n].message, sizeof out[n].message, "%s",
+                     c->is_step ? _("You did it! You finished a step!") : _("You did it! You met your goal!"));
         }
         return 1;
     }
@@ -155,6 +190,8 @@ size_t sp_celebrate(const sp_celebrate_ctx *c, const sp_point *before, size_t nb
     if (improvement(c, before, nbefore, added, &out[n]))
         n++;
     if (streak(c, after, nafter, added, &out[n]))
+        n++;
+    if (raise_goal(c, after, nafter, &out[n]))
         n++;
     return n;
 }

@@ -7,6 +7,7 @@
  * with a week of it. */
 #include "conference.h"
 #include "dates.h"
+#include "languages.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -66,9 +67,24 @@ static int load_student(sqlite3 *db, sp_conference *c)
     return rc;
 }
 
-/* At-home text, self-checks and the newest plan of each goal. */
-static int load_goal_extras(sqlite3 *db, sp_conference *c)
+/* Replaces *text (owned) with the field in lang when the teacher gave one. */
+static int in_language(sqlite3 *db, long long id, sp_text_field f, const char *lang, const char *school, char **text,
+                       char shown[SP_LANG_MAX])
 {
+    char *t = NULL;
+    int rc = sp_milestone_text_for(db, id, f, lang, school, *text, &t, shown);
+    if (rc != SQLITE_OK)
+        return rc;
+    sodium_memzero(*text, strlen(*text));
+    free(*text);
+    *text = t;
+    return SQLITE_OK;
+}
+
+/* At-home text, self-checks and the newest plan of each goal; texts in lang when given. */
+static int load_goal_extras(sqlite3 *db, sp_conference *c, const char *lang)
+{
+    char school[SP_LANG_MAX], shown[SP_LANG_MAX];
     sqlite3_stmt *home = NULL, *checks = NULL, *plan = NULL;
     int rc = prepare(db, "SELECT at_home FROM milestones WHERE id = ?1", &home);
     if (rc == SQLITE_OK)
@@ -82,14 +98,30 @@ static int load_goal_extras(sqlite3 *db, sp_conference *c)
                      "SELECT created_at, in_the_way, change_text, how_we_know, support_first FROM next_step_plans"
                      " WHERE student_id = ?1 AND milestone_id = ?2 ORDER BY created_at DESC, id DESC LIMIT 1",
                      &plan);
+    if (rc == SQLITE_OK)
+        rc = sp_school_language(db, school);
     for (size_t i = 0; i < c->ngoals && rc == SQLITE_OK; i++) {
         sp_conf_goal *g = &c->goals[i];
         sqlite3_bind_int64(home, 1, g->view.id);
+        char *at_home = NULL;
         if ((rc = sqlite3_step(home)) == SQLITE_ROW) {
-            copy_col(home, 0, g->at_home, sizeof g->at_home);
-            rc = SQLITE_OK;
+            const char *t = (const char *)sqlite3_column_text(home, 0);
+            at_home = strdup(t ? t : "");
+            rc = at_home ? SQLITE_OK : SQLITE_NOMEM;
         }
         sqlite3_reset(home);
+        if (rc == SQLITE_OK)
+            rc = in_language(db, g->view.id, SP_TEXT_AT_HOME, lang, school, &at_home, g->at_home_lang);
+        if (rc == SQLITE_OK) {
+            snprintf(g->at_home, sizeof g->at_home, "%s", at_home);
+            rc = in_language(db, g->view.id, SP_TEXT_SUPPORT, lang, school, &g->view.support, shown);
+        }
+        if (rc == SQLITE_OK)
+            rc = in_language(db, g->view.id, SP_TEXT_STUDENT, lang, school, &g->view.student_text, g->text_lang);
+        if (at_home) {
+            sodium_memzero(at_home, strlen(at_home));
+            free(at_home);
+        }
         if (rc != SQLITE_OK)
             break;
 
@@ -266,7 +298,8 @@ done:
     return rc;
 }
 
-int sp_conference_load(sp_goal_reader *r, sqlite3 *db, long long student_id, int today, sp_conference *out)
+int sp_conference_load(sp_goal_reader *r, sqlite3 *db, long long student_id, const char *lang, int today,
+                       sp_conference *out)
 {
     memset(out, 0, sizeof *out);
     out->student_id = student_id;
@@ -293,7 +326,7 @@ int sp_conference_load(sp_goal_reader *r, sqlite3 *db, long long student_id, int
             sp_goal_views_free(views, n);
     }
     if (rc == SQLITE_OK)
-        rc = load_goal_extras(db, out);
+        rc = load_goal_extras(db, out, lang);
     if (rc == SQLITE_OK)
         rc = load_wins(db, out);
     if (rc == SQLITE_OK)

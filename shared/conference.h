@@ -43,6 +43,8 @@ typedef struct {
 typedef struct {
     sp_goal_view view;          /* as goals.h loads it */
     char at_home[2048];         /* what the family can do at home; "" when the teacher wrote none */
+    char text_lang[36];         /* the language of view.student_text as shown */
+    char at_home_lang[36];      /* the language of at_home as shown */
     sp_conf_check checks[SP_CONF_MAX_CHECKS]; /* the student's self-checks, oldest first */
     size_t nchecks;
     sp_conf_plan plan;          /* the newest next-step plan */
@@ -86,9 +88,13 @@ typedef struct {
     char school_contact[SP_CONF_TEXT];
 } sp_conference;
 
-/* Loads the conference of one active student for `today`. SQLITE_NOTFOUND when there is no
- * such active student; SQLITE_BUSY when locked (nothing is kept). Free with sp_conference_clear. */
-int sp_conference_load(sp_goal_reader *r, sqlite3 *db, long long student_id, int today, sp_conference *out);
+/* Loads the conference of one active student for `today`. The teacher texts (student text,
+ * support, at-home text) are in `lang` where the teacher gave them in it, else in the school's
+ * language (lang NULL: the school's); text_lang[i] says which language goal i's student text is
+ * in. SQLITE_NOTFOUND when there is no such active student; SQLITE_BUSY when locked (nothing is
+ * kept). Free with sp_conference_clear. */
+int sp_conference_load(sp_goal_reader *r, sqlite3 *db, long long student_id, const char *lang, int today,
+                       sp_conference *out);
 void sp_conference_clear(sp_conference *c);
 
 #endif

@@ -1,5 +1,6 @@
 /* db.c — opening, configuring and migrating the Signpost database (see db.h). */
 #include "db.h"
+#include "badge_key.h"
 #include "db_schema.h"
 
 #include <fcntl.h>
@@ -100,6 +101,19 @@ sqlite3 *sp_db_open(const char *path, int flags, char *err, size_t errlen)
     }
     if (!(flags & SP_OPEN_READONLY) && sp_db_exec(db, "PRAGMA journal_mode = WAL") != SQLITE_OK) {
         snprintf(err, errlen, "cannot switch %s to WAL mode: %s", path, sqlite3_errmsg(db));
+        goto fail;
+    }
+    /* The key file may be made only while no badge is sealed with another one. */
+    bool may_create_key = version < SP_SCHEMA_SEALED_BADGES;
+    if (!may_create_key) {
+        sqlite3_stmt *st = NULL;
+        may_create_key = sqlite3_prepare_v2(db, "SELECT NOT EXISTS (SELECT 1 FROM badges WHERE sealed IS NOT NULL)",
+                                            -1, &st, NULL) == SQLITE_OK &&
+                         sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    if (sp_badge_key_attach(db, path, may_create_key) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot prepare the badge functions for %s: %s", path, sqlite3_errmsg(db));
         goto fail;
     }
     sp_db_exec(db, "PRAGMA foreign_keys = ON");

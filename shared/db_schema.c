@@ -261,7 +261,93 @@ static const char *const MIGRATION_3[] = {
     "ALTER TABLE kiosk_sessions ADD COLUMN conference INTEGER NOT NULL DEFAULT 0 CHECK (conference IN (0,1));",
     NULL};
 
-static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3};
+/* Migration 4: languages per person and per text (SPEC section 9). A student's kiosk language
+ * ('' = the school's language, settings 'school_language'), and teacher texts given per language:
+ * the student text, the at-home text and the support in the student's words. */
+static const char *const MIGRATION_4[] = {
+    "ALTER TABLE students ADD COLUMN kiosk_language TEXT NOT NULL DEFAULT ''"
+    "  CHECK (kiosk_language = '' OR length(kiosk_language) BETWEEN 2 AND 35);",
+    "CREATE TABLE milestone_texts ("
+    "  milestone_id INTEGER NOT NULL REFERENCES milestones(id) ON DELETE CASCADE,"
+    "  lang TEXT NOT NULL CHECK (length(lang) BETWEEN 2 AND 35),"
+    "  field TEXT NOT NULL CHECK (field IN ('student_text','at_home','support')),"
+    "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 1000),"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY (milestone_id, field, lang)"
+    ") WITHOUT ROWID;",
+    "INSERT OR IGNORE INTO settings(key, value) VALUES ('school_language', 'en');",
+    NULL};
+
+/* Migration 5: celebrations learn the raise-the-goal kind and can be withdrawn (a shout-out taken
+ * back, or a data point edited or deleted so that it no longer earns its celebration). SQLite
+ * cannot change a CHECK constraint in place, so the table is rebuilt with its rows. */
+static const char *const MIGRATION_5[] = {
+    "CREATE TABLE celebrations_v5 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,"
+    "  milestone_id INTEGER REFERENCES milestones(id) ON DELETE CASCADE,"
+    "  measurement_id INTEGER REFERENCES measurements(id) ON DELETE SET NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('milestone-met','step-reached','improvement','streak','raise-goal',"
+    "'shout-out')),"
+    "  message TEXT NOT NULL CHECK (length(message) BETWEEN 1 AND 500),"
+    "  created_at TEXT NOT NULL,"
+    "  seen_at TEXT,"
+    "  created_by INTEGER REFERENCES staff(id) ON DELETE SET NULL,"
+    "  withdrawn_at TEXT"
+    ");",
+    "INSERT INTO celebrations_v5(id, student_id, milestone_id, measurement_id, kind, message, created_at, seen_at,"
+    " created_by) SELECT id, student_id, milestone_id, measurement_id, kind, message, created_at, seen_at, created_by"
+    " FROM celebrations;",
+    "DROP TABLE celebrations;",
+    "ALTER TABLE celebrations_v5 RENAME TO celebrations;",
+    "CREATE INDEX celebrations_unseen ON celebrations(student_id, seen_at);",
+    "CREATE INDEX celebrations_by_milestone ON celebrations(milestone_id, kind);",
+    NULL};
+
+/* Migration 6: badge tokens leave the database (badge_key.h). Each token becomes its keyed hash,
+ * and a sealed copy for reprinting is kept beside it, so every badge already printed keeps
+ * working while a copy of the file alone can no longer make a payload. The functions are
+ * registered by sp_db_open(); the key file is created here when there is none yet. */
+static const char *const MIGRATION_6[] = {
+    "ALTER TABLE badges ADD COLUMN sealed TEXT;",
+    "SELECT sp_badge_key_ready() WHERE EXISTS (SELECT 1 FROM badges);",
+    "UPDATE badges SET sealed = sp_badge_seal(token), token = sp_badge_hash(token);",
+    NULL};
+
+
+/* Migration 7: the teacher's decision loop (rules.h, SPEC §9). If/then rules get the date they
+ * were decided (existing rules: the day their milestone was written, the latest they can have
+ * been decided); a support change can raise, keep or fade the support and can answer a rule; a
+ * revision that changes the target, timeframe or method starts a new phase (a new aim line from
+ * the revision date and the level reached by then), every phase kept; a milestone records whether
+ * its method is the student's accommodated one. */
+#define DAY_CHECK(col) "CHECK (" col " IS NULL OR " col " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
+static const char *const MIGRATION_7[] = {
+    "ALTER TABLE if_then_rules ADD COLUMN decided_on TEXT " DAY_CHECK("decided_on") ";",
+    "UPDATE if_then_rules SET decided_on = (SELECT substr(m.created_at, 1, 10) FROM milestones m"
+    " WHERE m.id = if_then_rules.milestone_id);",
+    "ALTER TABLE support_changes ADD COLUMN intensity TEXT"
+    " CHECK (intensity IS NULL OR intensity IN ('raise','keep','fade'));",
+    "ALTER TABLE support_changes ADD COLUMN rule_id INTEGER REFERENCES if_then_rules(id) ON DELETE SET NULL;",
+    "CREATE INDEX support_by_rule ON support_changes(rule_id, changed_on) WHERE rule_id IS NOT NULL;",
+    "ALTER TABLE milestones ADD COLUMN accommodated INTEGER NOT NULL DEFAULT 0 CHECK (accommodated IN (0,1));",
+    "CREATE TABLE milestone_phases ("
+    "  id INTEGER PRIMARY KEY,"
+    "  milestone_id INTEGER NOT NULL REFERENCES milestones(id) ON DELETE CASCADE,"
+    "  starts_on TEXT NOT NULL CHECK (starts_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+    "  start_value REAL NOT NULL,"
+    "  target REAL NOT NULL,"
+    "  due_date TEXT NOT NULL CHECK (due_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND due_date > starts_on),"
+    "  method TEXT NOT NULL DEFAULT '' CHECK (length(method) <= 2000),"
+    "  reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),"
+    "  created_at TEXT NOT NULL"
+    ");",
+    "CREATE INDEX phases_by_milestone ON milestone_phases(milestone_id, starts_on, id);",
+    NULL};
+#undef DAY_CHECK
+
+static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
+                                                 MIGRATION_6, MIGRATION_7};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 

@@ -690,15 +690,18 @@ static int add_milestone(demo_ctx *c, const sp_demo_expect *p)
             return rc;
     }
 
-    /* Celebrations: met goals, a streak for the raise-the-goal student, improvements for some. */
+    /* Celebrations: met goals and reached steps, raise-the-goal, improvements for some. */
     char msg[300];
     const char *kind = NULL;
-    if (p->outcome == SP_DEMO_MET) {
+    if (p->outcome == SP_DEMO_MET && strcmp(t->horizon, "short") == 0) {
+        kind = "step-reached";
+        snprintf(msg, sizeof msg, "You did it! You finished a step: %s", t->student_text);
+    } else if (p->outcome == SP_DEMO_MET) {
         kind = "milestone-met";
-        snprintf(msg, sizeof msg, "You reached your goal: %s", t->student_text);
+        snprintf(msg, sizeof msg, "You did it! You met your goal: %s", t->student_text);
     } else if (p->outcome == SP_DEMO_RAISE) {
-        kind = "streak";
-        snprintf(msg, sizeof msg, "4 weeks in a row at your goal of %g %s!", t->target, t->unit_label);
+        kind = "raise-goal";
+        snprintf(msg, sizeof msg, "You're ready for a bigger goal \xE2\x80\x94 talk with your teacher!");
     } else if (p->outcome == SP_DEMO_GREEN && s.n >= 2 && rng_int(c, 2) == 0) {
         kind = "improvement";
         snprintf(msg, sizeof msg, "%s: from %g to %g %s.", IMPROVE_WORDS[rng_int(c, 3)], t->baseline,
@@ -917,6 +920,7 @@ static int add_shout_outs(demo_ctx *c)
          false},
         {"S6001", "T-OKAFOR", "Jay, thank you for helping set up the map project today.", 2, false},
         {"K0002", "T-TANAKA", "Mateo read the whole word wall to the class!", 5, true},
+        {"E8005", "T-RIVERA", "Siobhán, your essay on the school garden had the strongest evidence in class!", 1, false},
     };
     for (size_t i = 0; i < sizeof SHOUTS / sizeof SHOUTS[0]; i++) {
         long long sid = lookup(c, c->find_student, SHOUTS[i].sis, NULL);

@@ -17,12 +17,17 @@
 #define MILESTONE_COLUMNS                                                                                             \
     "id, student_id, parent_id, category, horizon, visibility, status, statement, student_text, method, "             \
     "data_source, support, baseline_note, unit_label, scale_min, scale_max, standard_code, cadence_note, "            \
-    "last_reviewed_on, baseline, target, direction, target_k, target_m, start_date, due_date, review_cadence_days"
+    "last_reviewed_on, baseline, target, direction, target_k, target_m, start_date, due_date, review_cadence_days, " \
+    "(SELECT starts_on FROM milestone_phases p WHERE p.milestone_id = milestones.id"                                 \
+    " ORDER BY p.starts_on DESC, p.id DESC LIMIT 1), "                                                               \
+    "(SELECT start_value FROM milestone_phases p WHERE p.milestone_id = milestones.id"                               \
+    " ORDER BY p.starts_on DESC, p.id DESC LIMIT 1)"
 
 enum {
     C_ID, C_STUDENT, C_PARENT, C_CATEGORY, C_HORIZON, C_VISIBILITY, C_STATUS, C_STATEMENT, C_STUDENT_TEXT, C_METHOD,
     C_DATA_SOURCE, C_SUPPORT, C_BASELINE_NOTE, C_UNIT, C_SCALE_MIN, C_SCALE_MAX, C_STANDARD, C_CADENCE_NOTE,
-    C_LAST_REVIEWED, C_BASELINE, C_TARGET, C_DIRECTION, C_TARGET_K, C_TARGET_M, C_START, C_DUE, C_CADENCE
+    C_LAST_REVIEWED, C_BASELINE, C_TARGET, C_DIRECTION, C_TARGET_K, C_TARGET_M, C_START, C_DUE, C_CADENCE,
+    C_PHASE_START, C_PHASE_VALUE
 };
 
 struct sp_goal_reader {
@@ -158,6 +163,11 @@ static int read_row(sqlite3_stmt *st, sp_goal_view *v)
     g->start_day = column_day(st, C_START, 0);
     g->due_day = column_day(st, C_DUE, g->start_day);
     g->cadence_days = sqlite3_column_int(st, C_CADENCE);
+    g->phase_day = column_day(st, C_PHASE_START, -1);
+    g->has_phase = g->phase_day >= 0 && sqlite3_column_type(st, C_PHASE_VALUE) != SQLITE_NULL;
+    g->phase_value = g->has_phase ? sqlite3_column_double(st, C_PHASE_VALUE) : 0;
+    if (!g->has_phase)
+        g->phase_day = 0;
     return SQLITE_OK;
 }
 

@@ -22,6 +22,10 @@
  *   6. yellow     anything else                          light YELLOW, reason BELOW_AIM
  * A trend needs 3 points: two points draw a line through any noise.
  *
+ * A new phase (a revision of target, timeframe or method) moves the aim line's start to the
+ * phase's first day and level; from then on only the phase's own checks are judged, so the light
+ * speaks about the current plan. Current value and stale data still look at every check.
+ *
  * Raise-the-goal is reported beside the light: the last 4 points are all strictly better than
  * aim and at or better than the target, and the due date has not come yet. */
 #include "progress.h"
@@ -42,12 +46,14 @@ static int cadence_of(const sp_goal *g) { return g->cadence_days > 0 ? g->cadenc
 
 double sp_aim_at(const sp_goal *g, double baseline, int day)
 {
-    if (g->due_day <= g->start_day || day >= g->due_day)
-        return day < g->start_day ? baseline : g->target;
-    if (day <= g->start_day)
-        return baseline;
-    double f = (double)(day - g->start_day) / (double)(g->due_day - g->start_day);
-    return baseline + (g->target - baseline) * f;
+    int start = g->has_phase ? g->phase_day : g->start_day;
+    double from = g->has_phase ? g->phase_value : baseline;
+    if (g->due_day <= start || day >= g->due_day)
+        return day < start ? from : g->target;
+    if (day <= start)
+        return from;
+    double f = (double)(day - start) / (double)(g->due_day - start);
+    return from + (g->target - from) * f;
 }
 
 bool sp_meets_value(sp_direction dir, double value, double line)
@@ -156,26 +162,45 @@ bool sp_due_for_review(const sp_goal *g, int last_review_day, int today)
     return today - from >= cadence_of(g);
 }
 
-sp_progress sp_progress_evaluate(const sp_goal *g, const sp_point *pts, size_t n, int today)
+bool sp_phase_start_value(const sp_point *pts, size_t n, int day, bool has_baseline, double baseline, double *out)
+{
+    while (n > 0 && pts[n - 1].day > day)
+        n--;
+    if (n == 0) {
+        *out = baseline;
+        return has_baseline;
+    }
+    size_t k = n < BASELINE_POINTS ? n : BASELINE_POINTS;
+    *out = median(pts + (n - k), k);
+    return true;
+}
+
+sp_progress sp_progress_evaluate(const sp_goal *g, const sp_point *all, size_t nall, int today)
 {
     sp_progress p = {0};
     p.days_since_data = -1;
-    p.baseline_day = g->start_day;
+    p.baseline_day = g->has_phase ? g->phase_day : g->start_day;
     p.aim_today = g->target;
+    /* in a phase, only its own checks are judged */
+    while (g->has_phase && p.phase_from < nall && all[p.phase_from].day < g->phase_day)
+        p.phase_from++;
+    const sp_point *pts = all + p.phase_from;
+    size_t n = nall - p.phase_from;
 
     if (g->has_baseline) {
         p.has_baseline = true;
         p.baseline = g->baseline;
-    } else if (sp_baseline_from_data(pts, n, today, &p.baseline)) {
+    } else if (sp_baseline_from_data(all, nall, today, &p.baseline)) {
         p.has_baseline = true;
     } else {
         p.baselining = true;
     }
 
-    if (n > 0) {
+    p.aim_start = g->has_phase ? g->phase_value : p.baseline;
+    if (nall > 0) {
         p.has_current = true;
-        p.current = pts[n - 1].value;
-        p.days_since_data = today - pts[n - 1].day;
+        p.current = all[nall - 1].value;
+        p.days_since_data = today - all[nall - 1].day;
         if (p.days_since_data < 0)
             p.days_since_data = 0;
     }

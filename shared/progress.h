@@ -25,6 +25,12 @@ typedef struct {
     int target_k, target_m; /* "k of the last m" (1 of 1 when both are 0 or 1) */
     int start_day, due_day;
     int cadence_days;       /* review period; 0 means 7 */
+    /* A revision that changed the target, timeframe or method started a new phase: the aim line
+     * runs from (phase_day, phase_value) to (due, target), and only checks from phase_day on are
+     * judged against it. Without a phase it runs from (start, baseline). */
+    bool has_phase;
+    int phase_day;
+    double phase_value;
 } sp_goal;
 
 typedef enum {
@@ -54,7 +60,9 @@ typedef struct {
     bool baselining;       /* no baseline and fewer than enough points to set one */
     bool has_baseline;     /* baseline known (given, or set from data) */
     double baseline;       /* given or computed baseline */
-    int baseline_day;      /* day the aim line starts from (start_day) */
+    int baseline_day;      /* day the aim line starts from (start_day, or the phase's first day) */
+    double aim_start;      /* value the aim line starts from (baseline, or the phase's level) */
+    size_t phase_from;     /* index of the first point judged (0 without a phase) */
     bool has_current;
     double current;        /* latest measurement's value */
     double aim_today;      /* aim(today), clamped to the window */
@@ -62,7 +70,8 @@ typedef struct {
     int misses_in_a_row;   /* consecutive latest points below aim */
 } sp_progress;
 
-/* Aim line from (start, baseline) to (due, target), clamped to the window. */
+/* Aim line from (start, baseline) to (due, target), clamped to the window; in a phase, from
+ * (phase_day, phase_value) to (due, target), flat before the phase. */
 double sp_aim_at(const sp_goal *g, double baseline, int day);
 
 /* On the good side of a line or value (>= for higher-is-better, <= for lower-is-better). */
@@ -87,7 +96,12 @@ bool sp_trend(const sp_point *pts, size_t n, double *a, double *b);
  * never reviewed). last_review_day < 0 means never. */
 bool sp_due_for_review(const sp_goal *g, int last_review_day, int today);
 
-/* Applies every rule. pts sorted by day ascending. */
+/* The level a new phase starts from: the median of the last (up to) 3 checks on or before day,
+ * else the baseline (has_baseline false and no checks: false). */
+bool sp_phase_start_value(const sp_point *pts, size_t n, int day, bool has_baseline, double baseline, double *out);
+
+/* Applies every rule. pts sorted by day ascending. In a phase, the light, met, raise-the-goal and
+ * the misses count only the checks from the phase's first day on. */
 sp_progress sp_progress_evaluate(const sp_goal *g, const sp_point *pts, size_t n, int today);
 
 /* Words for people. */

@@ -44,6 +44,8 @@ static const kiosk_screen *const SCREENS[KIOSK_SCREEN_COUNT] = {
     [KIOSK_SCREEN_NEXT_STEP] = &kiosk_screen_next_step,
     [KIOSK_SCREEN_MASTERY] = &kiosk_screen_mastery,
     [KIOSK_SCREEN_MASTERY_TARGET] = &kiosk_screen_mastery_target,
+    [KIOSK_SCREEN_CELEBRATION] = &kiosk_screen_celebration,
+    [KIOSK_SCREEN_WINS] = &kiosk_screen_wins,
 };
 
 static const kiosk_screen *current(const sp_app *app) { return SCREENS[app->screen]; }
@@ -120,6 +122,8 @@ bool kiosk_db_try_open(sp_app *app)
     app->db = db;
     app->reader = reader;
     app->db_error[0] = 0;
+    sp_school_language(db, app->school_language); /* stays "en" if the file cannot say */
+    kiosk_apply_language(app);
     return true;
 }
 
@@ -170,6 +174,7 @@ void kiosk_apply_look(sp_app *app)
     bool student = p->active && !p->teacher;
     kiosk_look look = student ? p->profile.look : (kiosk_look){0};
     kiosk_theme_for(&app->theme, app->theme.w, app->theme.h, &app->metrics, look);
+    kiosk_apply_language(app);
     bool dyslexic = student && p->profile.dyslexia_font;
     if (dyslexic != app->dyslexic_font) {
         app->dyslexic_font = dyslexic;
@@ -230,7 +235,9 @@ static void sign_in_student(sp_app *app, const char *payload, long long student_
     sp_goal_view *goals = NULL;
     size_t ngoals = 0;
     kiosk_profile profile;
-    int rc = kiosk_model_load_student(app, student_id, kiosk_today(app, now), &name, &goals, &ngoals, &profile);
+    char (*goal_lang)[SP_LANG_MAX] = NULL;
+    int rc = kiosk_model_load_student(app, student_id, kiosk_today(app, now), &name, &goals, &ngoals, &profile,
+                                      &goal_lang);
     if (busy_code(rc)) {
         scan_later(app, payload, now);
         return;
@@ -252,11 +259,13 @@ static void sign_in_student(sp_app *app, const char *payload, long long student_
     p->name = name;
     p->goals = goals;
     p->ngoals = ngoals;
+    p->goal_lang = goal_lang;
     p->profile = profile;
     p->open_goal = -1;
     p->scroll = 0;
     kiosk_apply_look(app);
     start_log(app, student_id, 0, now);
+    kiosk_moments_load(app, student_id);
     kiosk_go(app, KIOSK_SCREEN_WELCOME, now);
 }
 
@@ -378,6 +387,7 @@ sp_app *sp_app_new(const sp_app_config *cfg, const sp_text_metrics *metrics, uin
     if (app->warn_ms >= app->idle_ms)
         app->warn_ms = app->idle_ms / 2;
     app->today_override = cfg->today_override;
+    app->chime_on = !cfg->no_chime;
     app->tz_min = cfg->tz_offset_min;
     app->metrics = *metrics;
     sp_ui_init(&app->ui, metrics);
@@ -387,6 +397,8 @@ sp_app *sp_app_new(const sp_app_config *cfg, const sp_text_metrics *metrics, uin
     app->last_now = now_ms;
     app->drawn_minute = -1;
     app->person.open_goal = -1;
+    snprintf(app->school_language, sizeof app->school_language, "en");
+    kiosk_apply_language(app);
     if (kiosk_db_try_open(app)) {
         kiosk_go(app, KIOSK_SCREEN_SCAN, now_ms);
     } else {
@@ -530,6 +542,10 @@ void sp_app_frame(sp_app *app, sp_draw_list *dl, uint64_t now)
     sp_ui_begin(&app->ui, dl, app->theme.w, app->theme.h, &app->theme.ui);
     current(app)->frame(app, &app->ui, now);
     sp_ui_end(&app->ui);
+    if (app->rtl) { /* a right-to-left language: the whole layout mirrors (language.c) */
+        sp_ui_mirror_targets(&app->ui, dl);
+        sp_draw_mirror(dl, app->theme.w);
+    }
     kiosk_read_aloud_frame(app, dl);
     app->redraw = false;
     app->drawn_at = now;
@@ -574,6 +590,13 @@ bool sp_app_take_font_request(sp_app *app, bool *dyslexic)
     app->font_request = false;
     *dyslexic = app->dyslexic_font;
     return true;
+}
+
+bool sp_app_take_chime(sp_app *app)
+{
+    bool c = app->chime_wanted;
+    app->chime_wanted = false;
+    return c;
 }
 
 bool sp_app_take_purge_request(sp_app *app)

@@ -45,6 +45,7 @@ typedef struct {
     int width, height;         /* initial size */
     int today_override;        /* day number to use as "today" for progress (0 = from clock) */
     int tz_offset_min;         /* local time minus UTC in minutes, for the clock and "today" */
+    bool no_chime;             /* this kiosk plays no celebration chime (--no-chime) */
 } sp_app_config;
 
 typedef struct sp_app sp_app;
@@ -74,6 +75,10 @@ void sp_app_set_metrics(sp_app *app, const sp_text_metrics *m);
  * switches faces before the next frame is built, so text is measured with the face it is drawn
  * with. */
 bool sp_app_take_font_request(sp_app *app, bool *dyslexic);
+/* The language the kiosk's words are in now (a tag such as "en", "es", "ar"), and whether it is
+ * written right to left (the renderer then gives lines without letters that direction). */
+const char *sp_app_language(const sp_app *app);
+bool sp_app_rtl(const sp_app *app);
 
 /* Called by the renderer's owner after a sign-out so cached textures of student text are
  * dropped; the app sets this flag when a session ends. */
@@ -87,16 +92,32 @@ void sp_app_set_read_aloud(sp_app *app, bool available);
 /* Longest text sp_app_take_speech hands over, NUL included. */
 #define SP_APP_SPEECH_MAX 8192
 
-/* After "Read to me": true once with the words of the screen in reading order, as sentences
- * (titles, body and student text, status words, labels and the words of answer choices; not
- * the captions of buttons), and the student's home language as a tag for the voice ("en" when
- * unknown). The words are wiped from the app as they are copied out (at most cap bytes, cut
- * at a word). */
-bool sp_app_take_speech(sp_app *app, char *out, size_t cap, char lang[16]);
+/* Which languages the platform has a voice for. Without it every language is taken to have one;
+ * with it, a kiosk language without a voice turns "Read to me" into a button that says so. */
+void sp_app_set_voices(sp_app *app, bool (*has_voice)(void *user, const char *lang), void *user);
+
+/* Parts of the words to say, each in one language (at most this many). */
+#define SP_APP_SPEECH_PARTS 24
+typedef struct {
+    const char *text; /* points into the caller's buffer */
+    char lang[36];    /* the voice: the kiosk language, or the language a teacher's text is in */
+} sp_app_speech_part;
+
+/* After "Read to me": once, the words of the screen in reading order, as sentences (titles, body
+ * and student text, status words, labels and the words of answer choices; not the captions of
+ * buttons), as parts in the language each was written in: the kiosk's words in the kiosk
+ * language, a goal in the language its text is in. Parts in a language without a voice are left
+ * out. The words are wiped from the app as they are copied into out (NUL-separated, at most cap
+ * bytes, cut at a word). Returns the number of parts (0: nothing to say). */
+size_t sp_app_take_speech(sp_app *app, char *out, size_t cap, sp_app_speech_part *parts, size_t max);
 
 /* True once after the words being spoken went stale: the session ended (I'm done, timeout,
  * another badge) or the student moved to another screen. The platform silences at once. */
 bool sp_app_take_speech_stop(sp_app *app);
+
+/* True once each time a celebration moment appears on a kiosk whose chime is on: the platform
+ * plays the chime (and plays nothing when there is no audio device). */
+bool sp_app_take_chime(sp_app *app);
 
 /* Tappable rectangles of the last frame (buttons and cards), in keyboard focus order. Writes at
  * most max into out and returns how many there are. For tests and the replay harness. */

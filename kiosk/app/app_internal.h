@@ -15,7 +15,10 @@
 #include "app/scan_guard.h"
 #include "app/session.h"
 #include "app/theme.h"
+#include "celebrations.h"
 #include "goals.h"
+#include "i18n.h"
+#include "languages.h"
 #include "reflect.h"
 #include "ui/keyboard.h"
 #include "ui/ui.h"
@@ -44,6 +47,8 @@ typedef enum {
     KIOSK_SCREEN_NEXT_STEP,
     KIOSK_SCREEN_MASTERY,
     KIOSK_SCREEN_MASTERY_TARGET,
+    KIOSK_SCREEN_CELEBRATION,
+    KIOSK_SCREEN_WINS,
     KIOSK_SCREEN_COUNT
 } kiosk_screen_id;
 
@@ -89,6 +94,22 @@ typedef struct {
 
 extern const kiosk_screen kiosk_screen_type, kiosk_screen_next_step;
 extern const kiosk_screen kiosk_screen_mastery, kiosk_screen_mastery_target;
+extern const kiosk_screen kiosk_screen_celebration, kiosk_screen_wins;
+
+/* The moments of this visit (screen_celebration.c): the student's unseen celebrations and
+ * shout-outs, newest first, at most KIOSK_MOMENTS_PER_VISIT (the rest wait for the next visit),
+ * and "My wins" (screen_wins.c). Both live in kiosk_person, so a session end wipes them. */
+#define KIOSK_MOMENTS_PER_VISIT 3
+#define KIOSK_WINS_MAX 60
+typedef struct {
+    sp_celebration_row *rows; /* unseen at sign-in (owned) */
+    size_t n;
+    int index;                /* the moment on screen */
+    bool settled;             /* a tap skipped the animation */
+    sp_celebration_row *wins; /* My wins, loaded when the page opens (owned) */
+    size_t nwins;
+    int wins_scroll, wins_max_scroll;
+} kiosk_moments;
 
 /* The "type your answer" screen's draft (screen_type.c). dest points into kiosk_person too. */
 typedef struct {
@@ -117,7 +138,9 @@ typedef struct {
 typedef struct {
     int grade;               /* students.grade: 0 kindergarten .. 12 */
     bool read_aloud;         /* read-aloud support: "Read to me" in the header */
-    char home_language[36];  /* students.home_language: the voice read-aloud speaks with */
+    char home_language[36];  /* students.home_language */
+    char kiosk_language[36]; /* students.kiosk_language: the kiosk's words ('' = the school's) */
+    char family_language[36]; /* conference mode: the family's choice ('' = none), this session only */
     bool dyslexia_font;      /* OpenDyslexic while this student is signed in */
     kiosk_look look;         /* large text, high contrast */
 } kiosk_profile;
@@ -131,6 +154,7 @@ typedef struct {
     char *name;              /* preferred name (owned) */
     sp_goal_view *goals;     /* kiosk-visible goals (owned) */
     size_t ngoals;
+    char (*goal_lang)[SP_LANG_MAX]; /* per goal: the language its student_text is in (owned) */
     int open_goal;           /* index shown by the goal screen */
     int scroll;              /* goal list scroll offset in pixels */
     int detail_scroll;       /* goal page scroll offset (large text may not fit the screen) */
@@ -142,6 +166,7 @@ typedef struct {
     kiosk_typing typing;
     kiosk_next_step next_step;
     kiosk_mastery mastery;   /* "My learning targets" (mastery.h) */
+    kiosk_moments moments;   /* celebrations of this visit and My wins */
 } kiosk_person;
 
 #define KIOSK_DB_RETRY_MS 3000
@@ -152,6 +177,11 @@ typedef struct {
 #define KIOSK_BUSY_TIMEOUT_MS 20
 
 struct sp_app {
+    /* Language (language.c): the school's, and the one the kiosk speaks now. */
+    char school_language[36];
+    char language[36];       /* the catalog in force: the student's when installed, else the school's */
+    bool rtl;                /* language is written right to left: the layout mirrors */
+
     /* Configuration (strings copied). */
     char db_path[1024];
     int idle_ms, warn_ms;
@@ -208,15 +238,38 @@ struct sp_app {
     bool speech_ready;        /* speech_text holds words for the platform */
     bool speech_stop;         /* the platform should fall silent */
     bool speaking;            /* words were handed over since the last stop */
-    char speech_text[SP_APP_SPEECH_MAX];
-    char speech_lang[16];
+    char speech_text[SP_APP_SPEECH_MAX];   /* the parts, NUL-separated */
+    size_t speech_nparts;
+    struct {
+        size_t start;
+        char lang[36];
+    } speech_part[SP_APP_SPEECH_PARTS];
+    bool (*has_voice)(void *user, const char *lang); /* sp_app_set_voices; NULL: every language */
+    void *voice_user;
+    struct {
+        char lang[36];
+        bool yes;
+    } voice_known[8];        /* its answers, asked once per language (round robin) */
+    size_t voice_next;
+
+    /* The celebration chime (a per-kiosk switch): asked for when a moment appears, taken by the
+     * platform with sp_app_take_chime. */
+    bool chime_on;
+    bool chime_wanted;
 };
 
 /* app.c */
 void kiosk_go(sp_app *app, kiosk_screen_id screen, uint64_t now);
 void kiosk_end_session(sp_app *app, const char *reason, uint64_t now);
-/* Theme and font for whoever is signed in (a student's reading supports) and the window size. */
+/* Theme, font and language for whoever is signed in (a student's reading supports and kiosk
+ * language) and the window size. */
 void kiosk_apply_look(sp_app *app);
+
+/* language.c: the kiosk language of whoever is signed in (the school's for everyone else). */
+void kiosk_apply_language(sp_app *app);
+/* Conference mode: the family's choice of language (a tag; NULL or "" goes back to the
+ * student's) for every word until the session ends, read-aloud included. */
+void kiosk_language_for_family(sp_app *app, const char *tag);
 int kiosk_today(const sp_app *app, uint64_t now);
 /* Handles a scan (also used to retry a pending one). */
 void kiosk_scan(sp_app *app, const char *payload, uint64_t now);
@@ -249,8 +302,9 @@ void kiosk_read_aloud_request(sp_app *app);
 void kiosk_read_aloud_frame(sp_app *app, const sp_draw_list *dl);
 /* The words on screen changed (another screen, a session end): stop speaking, forget them. */
 void kiosk_read_aloud_stop(sp_app *app);
-/* What a frame says, in reading order, as sentences (see read_aloud.c); returns the length. */
-size_t kiosk_screen_words(const sp_draw_list *dl, const sp_ui *ui, int header_bottom, char *out, size_t cap);
+/* Gathers what a frame says into app->speech_text, in reading order, as sentences in parts by
+ * language (see read_aloud.c); returns the number of parts that have a voice. */
+size_t kiosk_screen_words(sp_app *app, const sp_draw_list *dl, int header_bottom);
 /* A centred message page: title, body, optional status line and an optional button. */
 void kiosk_message_page(sp_app *app, sp_ui *ui, const char *icon, const char *title, const char *body,
                         const char *status, const char *button, sp_color title_color);
@@ -275,9 +329,15 @@ void kiosk_self_check_start(sp_app *app, int goal, int from_screen, uint64_t now
 /* screen_next_step.c: starts "Set my next step" for goal index `goal` of the signed-in student. */
 void kiosk_next_step_open(sp_app *app, int goal, uint64_t now);
 
-/* model.c: loading what a signed-in person sees. */
+/* screen_celebration.c: loads the signed-in student's unseen moments (a failure leaves them for
+ * the next visit); the screen after the greeting (the first moment, or My goals). */
+void kiosk_moments_load(sp_app *app, long long student_id);
+kiosk_screen_id kiosk_after_welcome(const sp_app *app);
+
+/* model.c: loading what a signed-in person sees; goal texts in the student's kiosk language when
+ * the teacher gave them in it (goal_lang: the language of each goal's student_text, owned). */
 int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
-                             size_t *ngoals, kiosk_profile *profile);
+                             size_t *ngoals, kiosk_profile *profile, char (**goal_lang)[SP_LANG_MAX]);
 void kiosk_model_free(kiosk_person *p);
 const char *kiosk_category_words(const char *category);
 /* "March 17" */

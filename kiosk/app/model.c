@@ -8,6 +8,7 @@
  * nothing of the student stays reachable after a sign-out. */
 #include "app/app_internal.h"
 #include "dates.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -19,7 +20,7 @@ static int load_name(sqlite3 *db, long long student_id, char **name, kiosk_profi
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db,
                                 "SELECT coalesce(nullif(preferred_name, ''), given_name), grade, read_aloud,"
-                                " dyslexia_font, large_text, high_contrast, home_language"
+                                " dyslexia_font, large_text, high_contrast, home_language, kiosk_language"
                                 " FROM students WHERE id = ?1 AND archived = 0",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK)
@@ -36,6 +37,8 @@ static int load_name(sqlite3 *db, long long student_id, char **name, kiosk_profi
         profile->look.high_contrast = sqlite3_column_int(st, 5) != 0;
         const char *lang = (const char *)sqlite3_column_text(st, 6);
         snprintf(profile->home_language, sizeof profile->home_language, "%s", lang ? lang : "en");
+        const char *kiosk = (const char *)sqlite3_column_text(st, 7);
+        snprintf(profile->kiosk_language, sizeof profile->kiosk_language, "%s", kiosk ? kiosk : "");
         rc = *name ? SQLITE_OK : SQLITE_NOMEM;
     } else if (rc == SQLITE_DONE) {
         rc = SQLITE_NOTFOUND;
@@ -45,9 +48,33 @@ done:
     return rc;
 }
 
-int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
-                             size_t *ngoals, kiosk_profile *profile)
+/* Each goal's student text in the student's kiosk language when the teacher gave it, else as
+ * written (the school's language); lang[i] says which, for the read-aloud voice. */
+static int in_student_language(sp_app *app, const kiosk_profile *profile, sp_goal_view *goals, size_t n,
+                               char (**lang)[SP_LANG_MAX])
 {
+    *lang = calloc(n ? n : 1, sizeof **lang);
+    if (!*lang)
+        return SQLITE_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        char *shown = NULL;
+        int rc = sp_milestone_text_for(app->db, goals[i].id, SP_TEXT_STUDENT, profile->kiosk_language,
+                                       app->school_language, goals[i].student_text, &shown, (*lang)[i]);
+        if (rc != SQLITE_OK) {
+            free(*lang);
+            *lang = NULL;
+            return rc;
+        }
+        free(goals[i].student_text);
+        goals[i].student_text = shown;
+    }
+    return SQLITE_OK;
+}
+
+int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
+                             size_t *ngoals, kiosk_profile *profile, char (**goal_lang)[SP_LANG_MAX])
+{
+    *goal_lang = NULL;
     *name = NULL;
     *goals = NULL;
     *ngoals = 0;
@@ -56,9 +83,13 @@ int kiosk_model_load_student(sp_app *app, long long student_id, int today, char 
     if (rc != SQLITE_OK)
         return rc;
     rc = sp_goals_for_student(app->reader, student_id, SP_VIS_KIOSK, today, goals, ngoals);
+    if (rc == SQLITE_OK)
+        rc = in_student_language(app, profile, *goals, *ngoals, goal_lang);
     if (rc != SQLITE_OK) {
         free(*name);
         *name = NULL;
+        if (*goals)
+            sp_goal_views_free(*goals, *ngoals);
         *goals = NULL;
         *ngoals = 0;
     }
@@ -73,11 +104,14 @@ void kiosk_model_free(kiosk_person *p)
     }
     if (p->goals)
         sp_goal_views_free(p->goals, p->ngoals);
+    free(p->goal_lang);
     if (p->who) {
         memset(p->who, 0, p->nwho * sizeof *p->who);
         free(p->who);
     }
     kiosk_mastery_free(&p->mastery);
+    sp_celebration_rows_free(p->moments.rows, p->moments.n);
+    sp_celebration_rows_free(p->moments.wins, p->moments.nwins);
     memset(p, 0, sizeof *p);
     p->open_goal = -1;
 }
@@ -95,23 +129,13 @@ const char *kiosk_category_words(const char *category)
     return "Goal";
 }
 
-void kiosk_date_words(int day, char *out, size_t len)
-{
-    static const char *const MONTHS[] = {"January", "February", "March",     "April",   "May",      "June",
-                                         "July",    "August",   "September", "October", "November", "December"};
-    int y, m, d;
-    sp_ymd_from_day(day, &y, &m, &d);
-    snprintf(out, len, "%s %d", MONTHS[(m - 1) % 12], d);
-}
+void kiosk_date_words(int day, char *out, size_t len) { sp_i18n_date(day, out, len); }
 
 void kiosk_value_words(double v, const char *unit, char *out, size_t len)
 {
-    double r = round(v * 10) / 10;
-    const char *pct = unit && strcmp(unit, "%") == 0 ? "%" : "";
-    if (fabs(r - round(r)) < 1e-9)
-        snprintf(out, len, "%.0f%s", r, pct);
-    else
-        snprintf(out, len, "%.1f%s", r, pct);
+    char n[48];
+    sp_i18n_number(round(v * 10) / 10, 1, n, sizeof n);
+    snprintf(out, len, "%s%s", n, unit && strcmp(unit, "%") == 0 ? "%" : "");
 }
 
 int kiosk_next_check_day(const sp_goal_view *v, int today)

@@ -15,6 +15,13 @@
  * words of answer choices are read, though — chips and the faces of a self-check are cards,
  * not buttons, and a student who needs read-aloud needs to hear the choices to pick one.
  *
+ * Languages: the words come out as parts, each in one language, so each is spoken with its own
+ * voice: the kiosk's words in the kiosk language, a goal text in the language it is written in
+ * (the student's language when the teacher gave it, else the school's; kiosk_person.goal_lang).
+ * A student text on screen belongs to the goal whose text contains it (wrapped lines are pieces
+ * of it). When the kiosk language has no voice, the button says so and reads nothing; a teacher
+ * text in a language without a voice is left out rather than read by another language's voice.
+ *
  * Privacy: the words wait in the app only from that frame until sp_app_take_speech copies them
  * out, which wipes them; a session end or another screen wipes them too and asks the platform
  * to stop speaking. */
@@ -23,13 +30,43 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char READ_LABEL[] = "Read to me";
 static const char ELLIPSIS[] = "\xE2\x80\xA6";
 
 bool kiosk_read_aloud_offered(const sp_app *app)
 {
     const kiosk_person *p = &app->person;
     return app->speech_available && p->active && !p->teacher && p->profile.read_aloud;
+}
+
+/* Asks the platform once per language (finding a voice reads espeak-ng's files) and remembers;
+ * the memo is the only thing written through a const app. */
+static bool has_voice(const sp_app *shown, const char *lang)
+{
+    sp_app *app = (sp_app *)shown;
+    if (!app->has_voice)
+        return true;
+    size_t n = sizeof app->voice_known / sizeof *app->voice_known;
+    for (size_t i = 0; i < n; i++)
+        if (app->voice_known[i].lang[0] && strcmp(app->voice_known[i].lang, lang) == 0)
+            return app->voice_known[i].yes;
+    size_t slot = app->voice_next++ % n;
+    snprintf(app->voice_known[slot].lang, sizeof app->voice_known[slot].lang, "%s", lang);
+    app->voice_known[slot].yes = app->has_voice(app->voice_user, lang);
+    return app->voice_known[slot].yes;
+}
+
+/* The button's words: what it does, or that there is no voice for the kiosk language. */
+static const char *read_label(const sp_app *app)
+{
+    return has_voice(app, app->language) ? _("Read to me") : _("No voice in my language");
+}
+
+void sp_app_set_voices(sp_app *app, bool (*fn)(void *user, const char *lang), void *user)
+{
+    app->has_voice = fn;
+    app->voice_user = user;
+    memset(app->voice_known, 0, sizeof app->voice_known);
+    app->redraw = true;
 }
 
 static int compact_w(const sp_app *app) { return app->theme.button_h > KIOSK_MIN_TOUCH ? app->theme.button_h : KIOSK_MIN_TOUCH; }
@@ -41,7 +78,8 @@ int kiosk_read_button_w(const sp_app *app, const char *title, int room)
     const kiosk_theme *t = &app->theme;
     const sp_text_metrics *m = &app->metrics;
     /* as sp_ui_button lays out an icon and its words */
-    int words = m->text_width(m->user, READ_LABEL, sizeof READ_LABEL - 1, t->ui.button_text_size, SP_FONT_BOLD);
+    const char *label = read_label(app);
+    int words = m->text_width(m->user, label, strlen(label), t->ui.button_text_size, SP_FONT_BOLD);
     int labelled = 2 * t->ui.pad + t->ui.button_text_size + t->ui.pad / 2 + words;
     int tw = title ? m->text_width(m->user, title, strlen(title), t->title_size, SP_FONT_BOLD) : 0;
     return tw + labelled + t->gap <= room ? labelled : compact_w(app);
@@ -50,7 +88,7 @@ int kiosk_read_button_w(const sp_app *app, const char *title, int room)
 void kiosk_read_button(sp_app *app, sp_ui *ui, sp_rect r)
 {
     if (r.w > compact_w(app)) {
-        sp_ui_button(ui, KIOSK_ACT_READ, r, READ_LABEL, SP_BUTTON_NORMAL, "speaker");
+        sp_ui_button(ui, KIOSK_ACT_READ, r, read_label(app), SP_BUTTON_NORMAL, "speaker");
         return;
     }
     /* The speaker alone, centred (sp_ui_button leaves room for words beside an icon). */
@@ -65,7 +103,7 @@ void kiosk_read_button(sp_app *app, sp_ui *ui, sp_rect r)
 
 void kiosk_read_aloud_request(sp_app *app)
 {
-    if (!kiosk_read_aloud_offered(app))
+    if (!kiosk_read_aloud_offered(app) || !has_voice(app, app->language))
         return;
     app->speech_wanted = true;
     app->redraw = true;
@@ -74,6 +112,8 @@ void kiosk_read_aloud_request(sp_app *app)
 static void forget_words(sp_app *app)
 {
     explicit_bzero(app->speech_text, sizeof app->speech_text);
+    explicit_bzero(app->speech_part, sizeof app->speech_part);
+    app->speech_nparts = 0;
     app->speech_ready = false;
     app->speech_wanted = false;
 }
@@ -87,23 +127,6 @@ void kiosk_read_aloud_stop(sp_app *app)
     }
 }
 
-/* The voice's language: the student's home language as a tag of at most 15 bytes (the primary
- * subtag when the whole tag is longer), "en" when there is none. */
-static void voice_tag(const char *home, char out[16])
-{
-    size_t n = strlen(home);
-    if (n >= 16) {
-        const char *dash = strchr(home, '-');
-        n = dash ? (size_t)(dash - home) : 0;
-    }
-    if (n < 2 || n >= 16) {
-        memcpy(out, "en", 3);
-        return;
-    }
-    memcpy(out, home, n);
-    out[n] = '\0';
-}
-
 void kiosk_read_aloud_frame(sp_app *app, const sp_draw_list *dl)
 {
     if (!app->speech_wanted)
@@ -112,19 +135,20 @@ void kiosk_read_aloud_frame(sp_app *app, const sp_draw_list *dl)
     if (!kiosk_read_aloud_offered(app))
         return;
     int header_bottom = app->theme.margin + app->theme.button_h;
-    if (kiosk_screen_words(dl, &app->ui, header_bottom, app->speech_text, sizeof app->speech_text) == 0)
+    if (kiosk_screen_words(app, dl, header_bottom) == 0)
         return;
-    voice_tag(app->person.profile.home_language, app->speech_lang);
     app->speech_ready = true;
 }
 
 /* ---- the words of a frame ---------------------------------------------------------------- */
 
 typedef struct {
+    sp_app *app;
     char *out;
     size_t cap, len;
     bool full;
     const sp_draw_cmd *prev; /* the last text written */
+    const char *lang;        /* the language of the part being written, NULL before the first */
 } words;
 
 static bool on_a_button(const sp_ui *ui, sp_rect r)
@@ -160,14 +184,53 @@ static void put(words *w, const char *s, size_t n)
     w->len += n;
 }
 
-/* Ends the sentence so far with a full stop unless it already has punctuation. */
+/* Ends the sentence so far with a full stop unless it already has punctuation (or there is none). */
 static void end_sentence(words *w)
 {
-    if (w->len == 0 || w->full)
+    if (w->len == 0 || w->full || w->out[w->len - 1] == '\0')
         return;
     char last = w->out[w->len - 1];
     if (!strchr(".!?:;", last))
         put(w, ".", 1);
+}
+
+/* The language a drawn text is in: a goal's text is in the language it was given in; everything
+ * else is the kiosk's words. */
+static const char *language_of(const sp_app *app, const sp_draw_cmd *c, const char *s, size_t n)
+{
+    const kiosk_person *p = &app->person;
+    if (c->role == SP_ROLE_STUDENT && p->goal_lang && n > 0) {
+        for (size_t i = 0; i < p->ngoals; i++) {
+            const char *t = p->goals[i].student_text;
+            if (!t || strcmp(p->goal_lang[i], app->language) == 0)
+                continue;
+            for (const char *at = strchr(t, s[0]); at; at = strchr(at + 1, s[0]))
+                if (strncmp(at, s, n) == 0)
+                    return p->goal_lang[i];
+        }
+    }
+    return app->language;
+}
+
+/* Starts a new part (a NUL ends the one before) when the language changes. */
+static void switch_language(words *w, const char *lang)
+{
+    sp_app *app = w->app;
+    if (w->lang && strcmp(w->lang, lang) == 0)
+        return;
+    if (app->speech_nparts == SP_APP_SPEECH_PARTS || w->full || w->len + 2 > w->cap) {
+        w->full = true;
+        return;
+    }
+    if (w->lang) {
+        end_sentence(w);
+        w->out[w->len++] = '\0';
+    }
+    app->speech_part[app->speech_nparts].start = w->len;
+    snprintf(app->speech_part[app->speech_nparts].lang, sizeof app->speech_part[0].lang, "%s", lang);
+    app->speech_nparts++;
+    w->lang = lang;
+    w->prev = NULL;
 }
 
 static void add(words *w, const sp_draw_cmd *c)
@@ -191,9 +254,13 @@ static void add(words *w, const sp_draw_cmd *c)
     }
     if (n == 0)
         return;
+    const char *lang = language_of(w->app, c, s, n);
+    switch_language(w, lang);
+    if (w->full)
+        return;
     if (!next_line(w->prev, c))
         end_sentence(w);
-    if (w->len > 0)
+    if (w->len > w->app->speech_part[w->app->speech_nparts - 1].start)
         put(w, " ", 1);
     put(w, s, n);
     w->prev = c;
@@ -204,22 +271,29 @@ static bool spoken(const sp_ui *ui, const sp_draw_cmd *c)
     return c->kind == SP_CMD_TEXT && c->text && c->role != SP_ROLE_CLOCK && !on_a_button(ui, c->rect);
 }
 
-size_t kiosk_screen_words(const sp_draw_list *dl, const sp_ui *ui, int header_bottom, char *out, size_t cap)
+size_t kiosk_screen_words(sp_app *app, const sp_draw_list *dl, int header_bottom)
 {
-    if (cap == 0)
-        return 0;
-    words w = {out, cap, 0, false, NULL};
+    forget_words(app);
+    words w = {app, app->speech_text, sizeof app->speech_text, 0, false, NULL, NULL};
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < dl->count; i++) {
             const sp_draw_cmd *c = &dl->cmds[i];
             bool header = c->rect.y + c->rect.h <= header_bottom;
-            if (header == (pass == 0) && spoken(ui, c))
+            if (header == (pass == 0) && spoken(&app->ui, c))
                 add(&w, c);
         }
     }
     end_sentence(&w);
-    out[w.len] = '\0';
-    return w.len;
+    if (w.len >= w.cap)
+        w.len = w.cap - 1;
+    app->speech_text[w.len] = '\0';
+    /* parts in a language without a voice are left out */
+    size_t kept = 0;
+    for (size_t i = 0; i < app->speech_nparts; i++)
+        if (has_voice(app, app->speech_part[i].lang))
+            app->speech_part[kept++] = app->speech_part[i];
+    app->speech_nparts = kept;
+    return kept;
 }
 
 /* ---- public API ---------------------------------------------------------------------------- */
@@ -234,19 +308,24 @@ void sp_app_set_read_aloud(sp_app *app, bool available)
     app->redraw = true; /* the button comes or goes */
 }
 
-bool sp_app_take_speech(sp_app *app, char *out, size_t cap, char lang[16])
+size_t sp_app_take_speech(sp_app *app, char *out, size_t cap, sp_app_speech_part *parts, size_t max)
 {
     if (!app->speech_ready)
-        return false;
-    if (cap > 0) {
-        words w = {out, cap, 0, false, NULL};
-        put(&w, app->speech_text, strlen(app->speech_text));
-        out[w.len] = '\0';
+        return 0;
+    size_t n = 0, len = 0;
+    for (size_t i = 0; i < app->speech_nparts && n < max && len + 1 < cap; i++) {
+        const char *text = app->speech_text + app->speech_part[i].start;
+        words w = {app, out + len, cap - len, 0, false, NULL, NULL};
+        put(&w, text, strlen(text));
+        out[len + w.len] = '\0';
+        parts[n].text = out + len;
+        memcpy(parts[n].lang, app->speech_part[i].lang, sizeof parts[n].lang);
+        n++;
+        len += w.len + 1;
     }
-    memcpy(lang, app->speech_lang, sizeof app->speech_lang);
     forget_words(app);
-    app->speaking = true;
-    return true;
+    app->speaking = n > 0;
+    return n;
 }
 
 bool sp_app_take_speech_stop(sp_app *app)

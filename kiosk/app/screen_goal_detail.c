@@ -8,6 +8,7 @@
  * get less than a readable height: when they would (large text on a small screen) the page
  * below the header scrolls instead. */
 #include "app/app_internal.h"
+#include "i18n.h"
 #include "ui/chart.h"
 
 #include <stdio.h>
@@ -77,8 +78,8 @@ static void chart(sp_app *app, sp_ui *ui, sp_rect r, const sp_goal_view *v)
     c.points = pts;
     c.npoints = n;
     c.has_aim = v->progress.has_baseline;
-    c.aim_x0 = v->goal.start_day;
-    c.aim_y0 = v->progress.baseline;
+    c.aim_x0 = v->progress.baseline_day; /* a new phase starts its own aim line */
+    c.aim_y0 = v->progress.aim_start;
     c.aim_x1 = v->goal.due_day;
     c.aim_y1 = v->goal.target;
     c.has_target = true;
@@ -87,6 +88,17 @@ static void chart(sp_app *app, sp_ui *ui, sp_rect r, const sp_goal_view *v)
     for (size_t i = 0; i < v->nsupport && i < SP_CHART_MAX_MARKS; i++) {
         c.mark_x[i] = v->support_marks[i].day;
         c.mark_label[i] = v->support_marks[i].note;
+        c.nmarks++;
+    }
+    if (v->goal.has_phase && c.nmarks < SP_CHART_MAX_MARKS) { /* the new phase, in date order */
+        size_t at = c.nmarks;
+        while (at > 0 && c.mark_x[at - 1] > v->goal.phase_day) {
+            c.mark_x[at] = c.mark_x[at - 1];
+            c.mark_label[at] = c.mark_label[at - 1];
+            at--;
+        }
+        c.mark_x[at] = v->goal.phase_day;
+        c.mark_label[at] = _("New goal");
         c.nmarks++;
     }
     c.x_min = v->goal.start_day;

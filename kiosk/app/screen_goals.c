@@ -13,6 +13,7 @@
  * Keys: arrows move between cards (up/down by a row), Page Up/Down and Home/End scroll, Tab
  * walks cards then "I'm done", Enter opens the focused card. */
 #include "app/app_internal.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -21,29 +22,46 @@
 #define ACT_TARGETS (KIOSK_ACT_SCREEN + 1) /* "My learning targets" */
 
 static const char TARGETS_LABEL[] = "My learning targets";
+#define ACT_WINS (KIOSK_ACT_SCREEN + 2) /* "My wins" */
 
-/* "My learning targets" sits in the header between the title and "Read to me" / "I'm done" when
- * there is room, else on a row of its own under the header (narrow portrait windows); *below is
- * the height that row takes from the list. */
-static sp_rect targets_button(const sp_app *app, int *below)
+/* Width of a header button holding an icon and its words. */
+static int label_button_w(const sp_app *app, const char *label)
 {
     const kiosk_theme *t = &app->theme;
     const sp_text_metrics *m = &app->metrics;
-    int label = m->text_width(m->user, TARGETS_LABEL, sizeof TARGETS_LABEL - 1, t->ui.button_text_size, SP_FONT_BOLD);
-    int bw = label + t->ui.button_text_size + t->ui.pad / 2 + 2 * t->ui.pad;
+    int w = m->text_width(m->user, label, strlen(label), t->ui.button_text_size, SP_FONT_BOLD) +
+            t->ui.button_text_size + t->ui.pad / 2 + 2 * t->ui.pad;
+    return w > t->w - 2 * t->margin ? t->w - 2 * t->margin : w;
+}
+
+/* "My wins" and "My learning targets" sit in the header between the title and "Read to me" /
+ * "I'm done" when there is room, else side by side on a row of their own under the header
+ * (narrow portrait windows); *below is the height that row takes from the list. */
+static void extra_buttons(const sp_app *app, sp_rect *wins, sp_rect *targets, int *below)
+{
+    const kiosk_theme *t = &app->theme;
+    const sp_text_metrics *m = &app->metrics;
+    int tw = label_button_w(app, TARGETS_LABEL), ww = label_button_w(app, _("My wins"));
     int title = m->text_width(m->user, "My goals", 8, t->title_size, SP_FONT_BOLD);
-    if (bw > t->w - 2 * t->margin)
-        bw = t->w - 2 * t->margin;
-    int read = kiosk_read_button_w(app, NULL, 0); /* "Read to me" at its smallest, 0 if not offered */
+    int read = kiosk_read_button_w(app, "", t->w); /* "Read to me" with its words, 0 if not offered */
     int done_w = kiosk_header_button_w(app);
-    if (2 * t->margin + title + bw + done_w + 2 * t->gap + (read ? read + t->gap : 0) <= t->w) {
-        read = kiosk_header_read_w(app, "My goals", false, true, bw + t->gap); /* as kiosk_header_reserve */
+    int both = ww + t->gap + tw;
+    if (2 * t->margin + title + both + done_w + 2 * t->gap + (read ? read + t->gap : 0) <= t->w) {
+        read = kiosk_header_read_w(app, "My goals", false, true, both + t->gap); /* as kiosk_header_reserve */
         int right = t->w - t->margin - done_w - t->gap - (read ? read + t->gap : 0);
         *below = 0;
-        return (sp_rect){right - bw, t->margin, bw, t->button_h};
+        *targets = (sp_rect){right - tw, t->margin, tw, t->button_h};
+        *wins = (sp_rect){right - both, t->margin, ww, t->button_h};
+        return;
     }
     *below = t->button_h + t->gap;
-    return (sp_rect){t->margin, t->margin + t->button_h + t->gap, bw, t->button_h};
+    int y = t->margin + t->button_h + t->gap, room = t->w - 2 * t->margin;
+    if (both > room) { /* share the row */
+        ww = (room - t->gap) / 2;
+        tw = room - t->gap - ww;
+    }
+    *wins = (sp_rect){t->margin, y, ww, t->button_h};
+    *targets = (sp_rect){t->margin + ww + t->gap, y, tw, t->button_h};
 }
 
 typedef struct {
@@ -58,7 +76,8 @@ static goals_layout layout(const sp_app *app)
     const kiosk_theme *t = &app->theme;
     goals_layout L;
     int below;
-    targets_button(app, &below);
+    sp_rect wins, targets;
+    extra_buttons(app, &wins, &targets, &below);
     int top = t->margin + t->button_h + t->gap + below;
     L.view = (sp_rect){t->margin, top, t->w - 2 * t->margin, t->h - top - t->margin};
     L.columns = t->columns;
@@ -260,9 +279,11 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     }
     /* The header last, so the focus order is the cards first, then "I'm done". */
     int below;
-    sp_rect targets = targets_button(app, &below);
+    sp_rect wins, targets;
+    extra_buttons(app, &wins, &targets, &below);
+    sp_ui_button(ui, ACT_WINS, wins, _("My wins"), SP_BUTTON_NORMAL, "star");
     sp_ui_button(ui, ACT_TARGETS, targets, TARGETS_LABEL, SP_BUTTON_NORMAL, "academic");
-    kiosk_header_reserve(app, ui, "My goals", false, true, below ? 0 : targets.w + t->gap);
+    kiosk_header_reserve(app, ui, "My goals", false, true, below ? 0 : targets.x + targets.w - wins.x + t->gap);
 }
 
 static void done(sp_app *app, uint64_t now)
@@ -282,6 +303,8 @@ static void action(sp_app *app, int id, uint64_t now)
         kiosk_self_check_start(app, id - ACT_SELF_CHECK, KIOSK_SCREEN_GOALS, now);
     } else if (id == ACT_TARGETS) {
         kiosk_go(app, KIOSK_SCREEN_MASTERY, now);
+    } else if (id == ACT_WINS) {
+        kiosk_go(app, KIOSK_SCREEN_WINS, now);
     }
 }
 

@@ -1,5 +1,5 @@
 /* screen_welcome.c — "Hi, Zoë!" for a moment after a student's badge is recognised, then the
- * goals. A tap (or Enter) skips ahead. */
+ * student's new celebrations (if any) and the goals. A tap (or Enter) skips ahead. */
 #include "app/app_internal.h"
 
 #include <stdio.h>
@@ -21,7 +21,7 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
                 SP_FONT_REGULAR, SP_ALIGN_CENTER, t->text, SP_ROLE_BODY);
 }
 
-static void next(sp_app *app, uint64_t now) { kiosk_go(app, KIOSK_SCREEN_GOALS, now); }
+static void next(sp_app *app, uint64_t now) { kiosk_go(app, kiosk_after_welcome(app), now); }
 
 static uint64_t deadline(const sp_app *app, uint64_t now)
 {

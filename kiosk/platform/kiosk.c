@@ -18,12 +18,16 @@
  *
  * Read aloud: the speech worker (speech.c) starts after the first frame; once it has a voice and
  * an audio device the app offers "Read to me", and after each frame the loop hands it the app's
- * requests (the words of a screen, or "stop"). Without audio the kiosk works as before.
+ * requests (the words of a screen, or "stop"). Without audio the kiosk works as before. The same
+ * goes for the celebration chime (chime.c): played when a celebration moment appears, unless
+ * --no-chime, with the device closed again once it has played.
  *
  * The software renderer is the default: the kiosk redraws rarely, and not loading the GL stack
  * keeps start-up fast and memory small. SIGNPOST_KIOSK_GPU=1 asks for an accelerated renderer. */
+#include "i18n.h"
 #include "platform/kiosk.h"
 #include "platform/camera.h"
+#include "platform/chime.h"
 #include "platform/events.h"
 #include "platform/speech.h"
 #include "render/render.h"
@@ -66,11 +70,23 @@ void sp_kiosk_speech(sp_app *app, sp_speech *speech)
 {
     if (sp_app_take_speech_stop(app))
         sp_speech_stop(speech);
-    char text[SP_APP_SPEECH_MAX], lang[16];
-    if (sp_app_take_speech(app, text, sizeof text, lang)) {
-        sp_speech_say(speech, text, lang);
+    char text[SP_APP_SPEECH_MAX];
+    sp_app_speech_part parts[SP_APP_SPEECH_PARTS];
+    size_t n = sp_app_take_speech(app, text, sizeof text, parts, SP_APP_SPEECH_PARTS);
+    if (n > 0) {
+        sp_speech_part say[SP_APP_SPEECH_PARTS];
+        for (size_t i = 0; i < n; i++)
+            say[i] = (sp_speech_part){parts[i].text, parts[i].lang};
+        sp_speech_say_parts(speech, say, n);
         explicit_bzero(text, sizeof text);
     }
+}
+
+bool sp_kiosk_has_voice(void *user, const char *lang)
+{
+    (void)user;
+    char voice[64];
+    return sp_speech_voice_for(lang, voice, sizeof voice) == 0;
 }
 
 void sp_kiosk_present(sp_app *app, sp_render *render, SDL_Renderer *ren, sp_draw_list *dl, FILE *trace,
@@ -82,6 +98,7 @@ void sp_kiosk_present(sp_app *app, sp_render *render, SDL_Renderer *ren, sp_draw
         sp_text_metrics metrics = sp_render_metrics(render);
         sp_app_set_metrics(app, &metrics); /* line heights changed: lay out again */
     }
+    sp_render_set_rtl(render, sp_app_rtl(app));
     if (sp_app_take_purge_request(app))
         sp_render_purge_text_cache(render);
     sp_app_frame(app, dl, now_ms);
@@ -105,6 +122,7 @@ typedef struct {
     Uint32 camera_event;
     sp_speech *speech;     /* read-aloud; NULL when there is no audio at all */
     sp_speech_state speech_state; /* as last told to the app */
+    sp_chime *chime;       /* the celebration chime; NULL with --no-chime or without audio */
 } kiosk;
 
 static uint64_t now_ms(const kiosk *k)
@@ -143,6 +161,8 @@ static void draw(kiosk *k)
     sp_kiosk_present(k->app, k->render, k->ren, k->dl, k->trace, now_ms(k), k->dyslexic);
     if (k->speech)
         sp_kiosk_speech(k->app, k->speech);
+    if (sp_app_take_chime(k->app))
+        sp_chime_play(k->chime); /* no device: silently nothing */
 }
 
 /* Handles one SDL event; returns true if it was input (worth an extra frame). */
@@ -194,6 +214,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     kiosk k;
     memset(&k, 0, sizeof k);
     k.windowed = opt->windowed;
+    sp_i18n_init(); /* before any thread: the message catalogs of every language */
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -264,12 +285,14 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
         .width = k.input.out_w,
         .height = k.input.out_h,
         .tz_offset_min = sp_kiosk_tz_offset_min(k.epoch0),
+        .no_chime = opt->no_chime,
     };
     k.app = sp_app_new(&cfg, &metrics, now_ms(&k));
     if (!k.app) {
         fprintf(stderr, "signpost-kiosk: cannot start the app on %s\n", opt->db_path);
         goto done;
     }
+    sp_app_set_voices(k.app, sp_kiosk_has_voice, NULL);
     if (opt->camera) {
         k.camera_event = SDL_RegisterEvents(1);
         char cerr[256] = "";
@@ -288,6 +311,8 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     k.speech_state = k.speech ? SP_SPEECH_STARTING : SP_SPEECH_FAILED;
     if (!k.speech)
         fprintf(stderr, "signpost-kiosk: read aloud is off: %s\n", serr);
+    if (!opt->no_chime && !(k.chime = sp_chime_new(serr, sizeof serr)))
+        fprintf(stderr, "signpost-kiosk: celebrations will be silent: %s\n", serr);
     if (getenv("SIGNPOST_KIOSK_EXIT_AFTER_FIRST_FRAME")) {
         draw(&k); /* the window is mapped now: present it once more so it is on screen */
         printf("signpost-kiosk: first frame presented\n");
@@ -330,6 +355,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
             input |= n > 0;
         }
         speech_follow(&k);
+        sp_chime_idle(k.chime);
         now = now_ms(&k);
         if (!input) {
             sp_app_event tick = {.kind = SP_EV_TICK};
@@ -345,6 +371,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     rc = 0;
 done:
     sp_speech_free(k.speech);
+    sp_chime_free(k.chime);
     if (k.camera)
         sp_camera_stop(k.camera);
     if (k.trace)

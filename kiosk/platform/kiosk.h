@@ -18,6 +18,7 @@ typedef struct {
     int timeout_s;          /* idle timeout (0: the app's default) */
     const char *camera;     /* /dev/videoN or NULL */
     bool dyslexic;          /* OpenDyslexic as primary face */
+    bool no_chime;          /* --no-chime: celebrations play no sound on this kiosk */
 } sp_kiosk_options;
 
 /* Outcome of sp_kiosk_run when no display could be opened (main prints the hint). */
@@ -44,6 +45,8 @@ struct sp_speech;
  * copy made on the way is wiped). The window loop calls it after each frame; the replay harness
  * takes the requests itself and records them. */
 void sp_kiosk_speech(sp_app *app, struct sp_speech *speech);
+/* True when espeak-ng has a voice for lang (sp_app_set_voices' question; the app remembers). */
+bool sp_kiosk_has_voice(void *user, const char *lang);
 
 /* Appends one line per frame to the trace file ($SIGNPOST_KIOSK_TRACE, tests only: it contains
  * the texts on screen): "<ms> <screen> | text | text ...". */

@@ -11,6 +11,7 @@
  * expectation or a shot always builds a fresh frame first. $SIGNPOST_KIOSK_TRACE is honoured as
  * in the window loop. Read aloud is offered as if a voice were there, and the words the app asks
  * to speak are kept for expect-speech instead of being played, so no audio device is needed. */
+#include "i18n.h"
 #include "platform/replay.h"
 #include "platform/events.h"
 #include "platform/kiosk.h"
@@ -18,6 +19,7 @@
 #include "render/render.h"
 
 #include "badge.h"
+#include "badge_key.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -46,9 +48,12 @@ struct sp_replay {
     bool sdl_started;
     /* Read aloud is recorded, never played: the last words the app asked to speak, and whether
      * it asked to stop since. */
-    char speech[SP_APP_SPEECH_MAX];
-    char speech_lang[16];
+    char speech[SP_APP_SPEECH_MAX];  /* the parts joined by spaces */
+    char speech_parts[SP_APP_SPEECH_MAX];
+    sp_app_speech_part part[SP_APP_SPEECH_PARTS];
+    size_t nparts;
     bool speech_stopped;
+    int chimes;      /* celebration chimes asked for (recorded, never played) */
 };
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
@@ -72,6 +77,7 @@ sp_replay *sp_replay_new(const sp_replay_options *opt, char *err, size_t errlen)
     r->h = 800;
     r->now = DEFAULT_START_MS;
     setenv("SDL_VIDEODRIVER", "dummy", 0);
+    sp_i18n_init(); /* before any thread: the message catalogs of every language */
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fail(err, errlen, "cannot start SDL with the dummy video driver: %s", SDL_GetError());
         free(r);
@@ -120,6 +126,7 @@ void sp_replay_free(sp_replay *r)
     if (r->trace)
         fclose(r->trace);
     explicit_bzero(r->speech, sizeof r->speech);
+    explicit_bzero(r->speech_parts, sizeof r->speech_parts);
     if (r->sdl_started) {
         if (TTF_WasInit())
             TTF_Quit();
@@ -154,11 +161,13 @@ static int ensure_app(sp_replay *r, char *err, size_t errlen)
         .idle_timeout_ms = r->opt.timeout_s > 0 ? r->opt.timeout_s * 1000 : 0,
         .width = r->w,
         .height = r->h,
+        .no_chime = r->opt.no_chime,
     };
     r->app = sp_app_new(&cfg, &metrics, r->now);
     if (!r->app)
         return fail(err, errlen, "the app did not start on database %s", r->opt.db_path ? r->opt.db_path : "(none)");
     sp_app_set_read_aloud(r->app, true); /* recorded, not played: no audio device needed */
+    sp_app_set_voices(r->app, sp_kiosk_has_voice, NULL); /* but the voices are espeak-ng's */
     sp_replay_draw(r);
     return 0;
 }
@@ -170,11 +179,16 @@ void sp_replay_draw(sp_replay *r)
     sp_kiosk_present(r->app, r->render, r->ren, r->dl, r->trace, r->now, false);
     if (sp_app_take_speech_stop(r->app))
         r->speech_stopped = true;
-    char lang[16];
-    if (sp_app_take_speech(r->app, r->speech, sizeof r->speech, lang)) {
-        memcpy(r->speech_lang, lang, sizeof lang);
+    size_t n = sp_app_take_speech(r->app, r->speech_parts, sizeof r->speech_parts, r->part, SP_APP_SPEECH_PARTS);
+    if (n > 0) {
+        r->nparts = n;
+        size_t len = 0;
+        for (size_t i = 0; i < n && len + 1 < sizeof r->speech; i++)
+            len += (size_t)snprintf(r->speech + len, sizeof r->speech - len, "%s%s", i ? " " : "", r->part[i].text);
         r->speech_stopped = false;
     }
+    if (sp_app_take_chime(r->app))
+        r->chimes++;
 }
 
 void sp_replay_event(sp_replay *r, const sp_app_event *ev)
@@ -204,18 +218,21 @@ static void advance(sp_replay *r, uint64_t ms)
 
 bool sp_replay_student_payload(sp_replay *r, const char *sis_id, char *payload, size_t len)
 {
-    if (!r->db && sqlite3_open_v2(r->opt.db_path, &r->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-        return false;
+    if (!r->db) { /* read-only, with the badge key to unseal the card a script scans */
+        if (sqlite3_open_v2(r->opt.db_path, &r->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+            sp_badge_key_attach(r->db, r->opt.db_path, false) != SQLITE_OK)
+            return false;
+    }
     sqlite3_stmt *st = NULL;
     bool ok = false;
-    const char *sql = "SELECT b.token FROM badges b JOIN students s ON s.id = b.student_id "
+    const char *sql = "SELECT sp_badge_unseal(b.sealed) FROM badges b JOIN students s ON s.id = b.student_id "
                       "WHERE s.sis_id = ?1 AND b.revoked_at IS NULL "
-                      "UNION ALL SELECT b.token FROM badges b JOIN staff t ON t.id = b.staff_id "
+                      "UNION ALL SELECT sp_badge_unseal(b.sealed) FROM badges b JOIN staff t ON t.id = b.staff_id "
                       "WHERE t.staff_code = ?1 AND b.revoked_at IS NULL LIMIT 1";
     if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
         return false;
     sqlite3_bind_text(st, 1, sis_id, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == SP_BADGE_TOKEN_CHARS) {
         char buf[SP_BADGE_PAYLOAD_MAX];
         sp_badge_payload((const char *)sqlite3_column_text(st, 0), buf);
         snprintf(payload, len, "%s", buf);
@@ -457,6 +474,40 @@ int sp_replay_line(sp_replay *r, const char *line, char *err, size_t errlen)
         if (!strstr(r->speech, arg))
             return fail(err, errlen, "expect-speech \"%s\": the last words asked to be read aloud were \"%.1500s\"", arg,
                         r->speech);
+    } else if (strcmp(cmd, "expect-voice") == 0) {
+        /* expect-voice LANG "TEXT": a part containing TEXT is said in LANG's voice */
+        sp_replay_draw(r);
+        char lang[36];
+        const char *text = arg;
+        size_t k = 0;
+        while (*text && *text != ' ' && k + 1 < sizeof lang)
+            lang[k++] = *text++;
+        lang[k] = '\0';
+        while (*text == ' ')
+            text++;
+        size_t tl = strlen(text);
+        char want[1024];
+        snprintf(want, sizeof want, "%.*s", (int)(tl >= 2 && text[0] == '"' ? tl - 2 : tl), text + (text[0] == '"'));
+        bool found = false;
+        char heard[2048] = "";
+        size_t hl = 0;
+        for (size_t i = 0; i < r->nparts; i++) {
+            if (strstr(r->part[i].text, want) && strcmp(r->part[i].lang, lang) == 0)
+                found = true;
+            if (hl + 1 < sizeof heard)
+                hl += (size_t)snprintf(heard + hl, sizeof heard - hl, "[%s] %.300s ", r->part[i].lang, r->part[i].text);
+        }
+        if (!found)
+            return fail(err, errlen, "expect-voice %s \"%s\": the parts asked to be read aloud were %s", lang, want,
+                        r->nparts ? heard : "(none)");
+    } else if (strcmp(cmd, "expect-chimes") == 0) {
+        sp_replay_draw(r);
+        char *end;
+        long want = strtol(arg, &end, 10);
+        if (end == arg || want < 0)
+            return fail(err, errlen, "expect-chimes wants a count, found \"%s\"", arg);
+        if (r->chimes != want)
+            return fail(err, errlen, "expect-chimes: expected %ld chimes so far, the app asked for %d", want, r->chimes);
     } else if (strcmp(cmd, "expect-cache-clean") == 0) {
         sp_replay_draw(r);
         if (cache_holds(r, arg))

@@ -23,6 +23,10 @@
  *     expect-cache-clean "TEXT"  fail if the renderer's text cache holds a text containing TEXT
  *     expect-speech "TEXT"       fail unless the last words the app asked to read aloud contain
  *                                TEXT (read aloud is recorded, never played: no audio device)
+ *     expect-voice LANG "TEXT"   fail unless a part of those words containing TEXT is said in
+ *                                LANG's voice (the kiosk language, or a teacher text's own)
+ *     expect-chimes N            fail unless the app asked for the celebration chime N times so
+ *                                far (recorded, never played)
  */
 #ifndef SP_REPLAY_H
 #define SP_REPLAY_H
@@ -39,6 +43,7 @@ typedef struct {
     const char *kiosk_name;
     const char *shots_dir;  /* where shot writes PNGs (NULL: shots are skipped) */
     int timeout_s;          /* idle timeout (0: app default) */
+    bool no_chime;          /* the kiosk's --no-chime */
     FILE *log;              /* one line per command (NULL: quiet) */
 } sp_replay_options;
 

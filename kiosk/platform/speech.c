@@ -90,24 +90,46 @@ static void clean_tag(const char *lang, char *out, size_t len)
     out[n] = '\0';
 }
 
-/* Selects the voice for lang and writes its name to out. */
-static void voice_locked(const char *lang, char *out, size_t len)
+/* Selects the voice for lang and writes its name to out: the voice file named by the tag or its
+ * primary subtag ("es", "pt-br", "ar"), else the first voice espeak-ng lists for the language
+ * that needs no MBROLA (zh → Mandarin). False, with out "", when espeak-ng cannot speak it:
+ * never another language's voice, which would read the words as nonsense. English is "en-us". */
+static bool voice_locked(const char *lang, char *out, size_t len)
 {
     char tag[36];
     clean_tag(lang, tag, sizeof tag);
+    if (strcmp(tag, "en") == 0)
+        snprintf(tag, sizeof tag, "en-us");
     char primary[36];
     snprintf(primary, sizeof primary, "%s", tag);
     char *dash = strchr(primary, '-');
     if (dash)
         *dash = '\0';
-    const char *tries[] = {tag, primary, "en-us", "en"};
+    out[0] = '\0';
+    if (strlen(primary) < 2)
+        return false;
+    const char *tries[] = {tag, primary};
     for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
-        if (strlen(tries[i]) >= 2 && espeak_SetVoiceByName(tries[i]) == EE_OK) {
+        if (espeak_SetVoiceByName(tries[i]) == EE_OK) {
             snprintf(out, len, "%s", tries[i]);
-            return;
+            return true;
         }
     }
-    snprintf(out, len, "en");
+    for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
+        espeak_VOICE spec;
+        memset(&spec, 0, sizeof spec);
+        spec.languages = tries[i];
+        const espeak_VOICE **voices = espeak_ListVoices(&spec);
+        for (size_t k = 0; voices && voices[k]; k++) {
+            if (strncmp(voices[k]->identifier, "mb/", 3) == 0)
+                continue; /* MBROLA voices need programs Debian does not install with espeak-ng */
+            if (espeak_SetVoiceByName(voices[k]->name) == EE_OK) {
+                snprintf(out, len, "%s", voices[k]->identifier);
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 int sp_speech_voice_for(const char *lang, char *out, size_t len)
@@ -115,20 +137,24 @@ int sp_speech_voice_for(const char *lang, char *out, size_t len)
     char err[128];
     pthread_mutex_lock(&espeak_lock);
     int rc = espeak_up_locked(err, sizeof err) > 0 ? 0 : -1;
-    if (rc == 0)
-        voice_locked(lang, out, len);
+    if (rc == 0 && !voice_locked(lang, out, len))
+        rc = 1;
     pthread_mutex_unlock(&espeak_lock);
+    if (rc < 0 && len)
+        out[0] = '\0';
     return rc;
 }
 
-/* Synthesizes text into k; returns the sample rate, or -1. */
+/* Synthesizes text into k; returns the sample rate, or -1. A language without a voice is not
+ * spoken at all (the app says so on its button), so it adds no samples. */
 static int synthesize_locked(const char *text, const char *lang, pcm_sink *k, char *err, size_t errlen)
 {
     int rate = espeak_up_locked(err, errlen);
     if (rate <= 0)
         return -1;
-    char voice[36];
-    voice_locked(lang, voice, sizeof voice);
+    char voice[64];
+    if (!voice_locked(lang, voice, sizeof voice))
+        return rate;
     espeak_ERROR e = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, k);
     espeak_Synchronize();
     if (e != EE_OK) {
@@ -212,8 +238,8 @@ struct sp_speech {
     /* The request, under lock. */
     SDL_mutex *lock;
     SDL_cond *wake;
-    char *text;                 /* the next text to say (owned, wiped when taken) */
-    char lang[36];
+    char *text;                 /* the next parts to say, packed (owned, wiped when taken): */
+    size_t text_len;            /* "lang\0words\0" per part, then "\0" */
     bool quit;
     bool stop;                  /* silence now: pause, forget the sound, close the device */
 
@@ -358,10 +384,10 @@ static int worker(void *arg)
             break;
         }
         char *text = s->text;
+        size_t text_len = s->text_len;
         s->text = NULL;
+        s->text_len = 0;
         s->stop = false;
-        char lang[36];
-        memcpy(lang, s->lang, sizeof lang);
         int generation = SDL_AtomicGet(&s->generation);
         SDL_AtomicSet(&s->abort, 0);
         SDL_UnlockMutex(s->lock);
@@ -372,7 +398,7 @@ static int worker(void *arg)
             continue;
         }
         if (!device_open(s)) { /* the device went away: say nothing, try again next time */
-            explicit_bzero(text, strlen(text));
+            explicit_bzero(text, text_len);
             free(text);
             continue;
         }
@@ -380,10 +406,14 @@ static int worker(void *arg)
         wipe_ring(s, false); /* the old text stops at once, not after what was queued */
         SDL_AtomicSet(&s->drained, 0);
         ring_sink sink = {.sink = {ring_put}, .s = s, .generation = generation};
-        pthread_mutex_lock(&espeak_lock);
-        synthesize_locked(text, lang, &sink.sink, err, sizeof err);
-        pthread_mutex_unlock(&espeak_lock);
-        explicit_bzero(text, strlen(text));
+        for (const char *lang = text; *lang && SDL_AtomicGet(&s->generation) == generation;) {
+            const char *words = lang + strlen(lang) + 1;
+            pthread_mutex_lock(&espeak_lock); /* each part in its own language's voice */
+            synthesize_locked(words, lang, &sink.sink, err, sizeof err);
+            pthread_mutex_unlock(&espeak_lock);
+            lang = words + strlen(words) + 1;
+        }
+        explicit_bzero(text, text_len);
         free(text);
         SDL_LockAudioDevice(s->dev);
         if (SDL_AtomicGet(&s->generation) == generation)
@@ -450,7 +480,7 @@ void sp_speech_free(sp_speech *s)
     SDL_UnlockMutex(s->lock);
     SDL_WaitThread(s->thread, NULL);
     if (s->text) {
-        explicit_bzero(s->text, strlen(s->text));
+        explicit_bzero(s->text, s->text_len);
         free(s->text);
     }
     SDL_DestroyCond(s->wake);
@@ -469,38 +499,56 @@ const char *sp_speech_error(sp_speech *s)
 
 /* Replaces the request (NULL: silence) and tells the synthesis in progress to give up. Only the
  * worker touches the audio device. */
-static void replace_request(sp_speech *s, char *text, const char *lang)
+static void replace_request(sp_speech *s, char *text, size_t text_len)
 {
     SDL_LockMutex(s->lock);
     if (s->text) {
-        explicit_bzero(s->text, strlen(s->text));
+        explicit_bzero(s->text, s->text_len);
         free(s->text);
     }
     s->text = text;
+    s->text_len = text_len;
     s->stop = text == NULL;
-    if (lang)
-        snprintf(s->lang, sizeof s->lang, "%s", lang);
     SDL_AtomicAdd(&s->generation, 1);
     SDL_AtomicSet(&s->abort, 1);
     SDL_CondSignal(s->wake);
     SDL_UnlockMutex(s->lock);
 }
 
+void sp_speech_say_parts(sp_speech *s, const sp_speech_part *parts, size_t n)
+{
+    if (!s || sp_speech_get_state(s) != SP_SPEECH_READY)
+        return;
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(parts[i].lang && *parts[i].lang ? parts[i].lang : "en") + strlen(parts[i].text) + 2;
+    char *packed = malloc(len), *at = packed;
+    if (!packed)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        const char *lang = parts[i].lang && *parts[i].lang ? parts[i].lang : "en";
+        size_t a = strlen(lang) + 1, b = strlen(parts[i].text) + 1;
+        memcpy(at, lang, a);
+        memcpy(at + a, parts[i].text, b);
+        at += a + b;
+    }
+    *at = '\0';
+    replace_request(s, packed, len);
+}
+
 void sp_speech_say(sp_speech *s, const char *text, const char *lang)
 {
-    if (!s || sp_speech_get_state(s) != SP_SPEECH_READY || !text)
+    if (!text)
         return;
-    char *copy = strdup(text);
-    if (!copy)
-        return;
-    replace_request(s, copy, lang ? lang : "en");
+    sp_speech_part part = {text, lang};
+    sp_speech_say_parts(s, &part, 1);
 }
 
 void sp_speech_stop(sp_speech *s)
 {
     if (!s || sp_speech_get_state(s) != SP_SPEECH_READY)
         return;
-    replace_request(s, NULL, NULL);
+    replace_request(s, NULL, 0);
 }
 
 bool sp_speech_busy(sp_speech *s)

@@ -30,9 +30,19 @@ sp_speech_state sp_speech_get_state(sp_speech *s);
 /* Why the worker failed ("" while starting or ready). */
 const char *sp_speech_error(sp_speech *s);
 
-/* Says text (UTF-8) in the voice for lang (a language tag such as "es", "ar" or "pt-BR"; English
- * when espeak-ng has no voice for it), replacing whatever is being said. Returns at once. */
+/* Says text (UTF-8) in the voice for lang (a language tag such as "es", "ar" or "pt-BR"),
+ * replacing whatever is being said. Returns at once. Nothing is said in a language espeak-ng has
+ * no voice for (sp_speech_voice_for): another language's voice would read it as nonsense. */
 void sp_speech_say(sp_speech *s, const char *text, const char *lang);
+
+/* One piece of a screen to say, in its own language: the kiosk's words in the kiosk language, a
+ * teacher's text in the language it was written in. */
+typedef struct {
+    const char *text;
+    const char *lang;
+} sp_speech_part;
+/* Says the parts one after the other, each in its language's voice (copied; returns at once). */
+void sp_speech_say_parts(sp_speech *s, const sp_speech_part *parts, size_t n);
 /* Silences the device and drops everything queued. Returns at once. */
 void sp_speech_stop(sp_speech *s);
 /* True while there is something queued to say or play. */
@@ -52,8 +62,9 @@ int sp_speech_synthesize(const char *text, const char *lang, sp_pcm *out, char *
 void sp_pcm_wipe(sp_pcm *pcm);
 
 /* The espeak-ng voice that speaks lang: lang itself (lower case) or its primary subtag when
- * espeak-ng has it, else "en-us". Writes at most len bytes to out. Returns -1 when espeak-ng
- * cannot start. */
+ * espeak-ng has a voice file of that name ("en" is "en-us"), else the identifier of a voice
+ * espeak-ng lists for the language ("sit/cmn" for zh). Writes at most len bytes to out. Returns
+ * 0, 1 when espeak-ng has no voice for lang (out ""), -1 when espeak-ng cannot start. */
 int sp_speech_voice_for(const char *lang, char *out, size_t len);
 
 #endif

@@ -37,6 +37,7 @@ typedef struct {
 struct sp_render {
     SDL_Renderer *ren;
     sp_fonts *fonts;
+    bool rtl; /* the kiosk language is right to left */
     cache_entry *cache;
     size_t cache_cap, cache_count, cache_bytes, cache_max_bytes;
     uint64_t frame;
@@ -99,6 +100,15 @@ void sp_render_free(sp_render *r)
     free(r->cache);
     sp_fonts_free(r->fonts);
     free(r);
+}
+
+void sp_render_set_rtl(sp_render *r, bool rtl)
+{
+    if (r->rtl == rtl)
+        return;
+    r->rtl = rtl;
+    sp_fonts_set_rtl(r->fonts, rtl);
+    sp_render_purge_text_cache(r);
 }
 
 void sp_render_set_dyslexic(sp_render *r, bool on)
@@ -493,6 +503,10 @@ static void draw_icon(sp_render *r, const sp_draw_cmd *c)
     } else if (strcmp(name, "check") == 0) {
         pen_line(&p, 0.15f, 0.52f, 0.4f, 0.76f, 0.12f);
         pen_line(&p, 0.4f, 0.76f, 0.86f, 0.24f, 0.12f);
+    } else if (strcmp(name, "back") == 0 && c->mirrored) { /* back, in a right-to-left layout */
+        pen_line(&p, 0.8f, 0.5f, 0.16f, 0.5f, 0.1f);
+        pen_line(&p, 0.8f, 0.5f, 0.54f, 0.24f, 0.1f);
+        pen_line(&p, 0.8f, 0.5f, 0.54f, 0.76f, 0.1f);
     } else if (strcmp(name, "back") == 0) {
         pen_line(&p, 0.2f, 0.5f, 0.84f, 0.5f, 0.1f);
         pen_line(&p, 0.2f, 0.5f, 0.46f, 0.24f, 0.1f);

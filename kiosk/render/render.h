@@ -37,6 +37,8 @@ int sp_render_line_height(sp_render *r, int size);
 
 /* Switches the primary face (reading supports). Purges the cache. */
 void sp_render_set_dyslexic(sp_render *r, bool on);
+/* The direction of lines without letters of their own: the kiosk language's. */
+void sp_render_set_rtl(sp_render *r, bool rtl);
 
 /* Drops every cached text texture, wiping the keys (called after a sign-out). */
 void sp_render_purge_text_cache(sp_render *r);

@@ -30,7 +30,7 @@ static void widen(double *lo, double *hi, double v)
         *hi = v;
 }
 
-void sp_ui_chart(sp_ui *ui, sp_rect r, const sp_chart *c)
+static void chart_body(sp_ui *ui, sp_rect r, const sp_chart *c)
 {
     int lh = sp_ui_line_height(ui, c->label_size);
     int pad = lh / 2;
@@ -145,4 +145,15 @@ void sp_ui_chart(sp_ui *ui, sp_rect r, const sp_chart *c)
     if (c->x_label_right)
         sp_ui_label(ui, bottom, c->x_label_right, c->label_size, SP_FONT_REGULAR, SP_ALIGN_RIGHT, c->label,
                     SP_ROLE_LABEL);
+}
+
+/* Time runs left to right even in a right-to-left layout: the chart is the one the teacher
+ * draws in the admin tool and prints, numbers read left to right in both scripts, and a mirrored
+ * copy would show the same data differently at the kiosk and on paper. The chart moves as a block
+ * to its mirrored place; its inside is not mirrored. */
+void sp_ui_chart(sp_ui *ui, sp_rect r, const sp_chart *c)
+{
+    size_t first = ui->dl->count;
+    chart_body(ui, r, c);
+    sp_draw_keep_ltr(ui->dl, first, r);
 }

@@ -84,6 +84,36 @@ void sp_draw_icon(sp_draw_list *dl, sp_rect r, const char *icon, sp_color c)
 
 void sp_draw_clip(sp_draw_list *dl, sp_rect r) { push(dl, SP_CMD_CLIP, r, (sp_color){0, 0, 0, 0}); }
 
+void sp_draw_keep_ltr(sp_draw_list *dl, size_t first, sp_rect box)
+{
+    for (size_t i = first; i < dl->count; i++)
+        if (dl->cmds[i].ltr_box.w == 0)
+            dl->cmds[i].ltr_box = box;
+}
+
+void sp_draw_mirror(sp_draw_list *dl, int width)
+{
+    for (size_t i = 0; i < dl->count; i++) {
+        sp_draw_cmd *c = &dl->cmds[i];
+        if (c->kind == SP_CMD_CLIP && c->rect.w == 0)
+            continue;
+        if (c->ltr_box.w > 0) { /* the block moves, its inside stays left to right */
+            c->rect.x += sp_mirror_x(c->ltr_box, width) - c->ltr_box.x;
+            continue;
+        }
+        if (c->kind == SP_CMD_LINE) {
+            c->rect.x = width - c->rect.x;
+            c->rect.w = -c->rect.w;
+            continue;
+        }
+        c->rect.x = sp_mirror_x(c->rect, width);
+        if (c->kind == SP_CMD_TEXT && c->align != SP_ALIGN_CENTER)
+            c->align = c->align == SP_ALIGN_LEFT ? SP_ALIGN_RIGHT : SP_ALIGN_LEFT;
+        if (c->kind == SP_CMD_ICON && c->icon && strcmp(c->icon, "back") == 0)
+            c->mirrored = !c->mirrored;
+    }
+}
+
 const sp_draw_cmd *sp_draw_find_text(const sp_draw_list *dl, const char *needle)
 {
     for (size_t i = 0; i < dl->count; i++) {

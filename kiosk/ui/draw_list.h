@@ -56,6 +56,10 @@ typedef struct {
     /* ICON */
     const char *icon;  /* "academic", "behavior", "social-emotional", "future-readiness",
                           "face-1".."face-3", "star", "check", "back", "speaker" */
+    bool mirrored;     /* ICON: drawn facing the other way (a right-to-left layout's "back") */
+    /* A block that keeps its left-to-right inside when the layout mirrors (a chart, the keyboard):
+     * the box the block moves as a whole (w == 0: not in such a block). */
+    sp_rect ltr_box;
 } sp_draw_cmd;
 
 typedef struct {
@@ -76,6 +80,16 @@ void sp_draw_text(sp_draw_list *dl, sp_rect r, const char *text, size_t len, int
                   sp_align align, sp_color c, sp_text_role role);
 void sp_draw_icon(sp_draw_list *dl, sp_rect r, const char *icon, sp_color c);
 void sp_draw_clip(sp_draw_list *dl, sp_rect r);
+
+/* Right-to-left layouts. sp_draw_keep_ltr marks the commands pushed since `first` as one block
+ * that moves as a whole inside box but is not mirrored (a chart whose time runs left to right,
+ * the Latin keyboard). sp_draw_mirror mirrors a finished frame of the given width: every rect
+ * moves to the other side, lines turn round, left-aligned text aligns right (and right left),
+ * directional icons face the other way; kept blocks only move. */
+void sp_draw_keep_ltr(sp_draw_list *dl, size_t first, sp_rect box);
+void sp_draw_mirror(sp_draw_list *dl, int width);
+/* x of rect r mirrored in a frame of the given width. */
+static inline int sp_mirror_x(sp_rect r, int width) { return width - r.x - r.w; }
 
 /* Text metrics supplied by the renderer (or a fixed-width fake in tests). */
 typedef struct {

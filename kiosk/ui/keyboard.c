@@ -236,6 +236,7 @@ void sp_keyboard_draw(sp_ui *ui, const sp_keyboard *kb, sp_rect area, int base_i
     sp_kb_layout lay;
     sp_keyboard_layout(kb->layer, area, style->gap, style->max_key_w, &lay);
     int pad = style->gap / 2;
+    size_t first = ui->dl->count; /* the Latin keyboard keeps its order in a mirrored layout */
     for (size_t i = 0; i < lay.n; i++) {
         sp_rect r = lay.rect[i];
         int off = lay.id_offset[i];
@@ -264,6 +265,7 @@ void sp_keyboard_draw(sp_ui *ui, const sp_keyboard *kb, sp_rect area, int base_i
         if (focused)
             sp_ui_focus_ring(ui, r);
     }
+    sp_draw_keep_ltr(ui->dl, first, area);
 }
 
 /* ---- the answer box ------------------------------------------------------------------------ */

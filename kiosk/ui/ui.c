@@ -44,6 +44,35 @@ void sp_ui_begin(sp_ui *ui, sp_draw_list *dl, int win_w, int win_h, const sp_ui_
     ui->ntargets = 0;
 }
 
+/* The kept left-to-right box holding r, if any (w == 0 when none). */
+static sp_rect kept_box(const sp_draw_list *dl, sp_rect r)
+{
+    for (size_t i = 0; i < dl->count; i++) {
+        sp_rect b = dl->cmds[i].ltr_box;
+        if (b.w > 0 && r.x >= b.x && r.x + r.w <= b.x + b.w && r.y >= b.y && r.y + r.h <= b.y + b.h)
+            return b;
+    }
+    return (sp_rect){0, 0, 0, 0};
+}
+
+void sp_ui_mirror_targets(sp_ui *ui, const sp_draw_list *dl)
+{
+    for (size_t i = 0; i < ui->ntargets; i++) {
+        sp_ui_target *t = &ui->targets[i];
+        sp_rect box = kept_box(dl, t->full);
+        if (box.w > 0) {
+            int dx = sp_mirror_x(box, ui->win_w) - box.x;
+            t->full.x += dx;
+            if (t->rect.w > 0)
+                t->rect.x += dx;
+        } else {
+            t->full.x = sp_mirror_x(t->full, ui->win_w);
+            if (t->rect.w > 0)
+                t->rect.x = sp_mirror_x(t->rect, ui->win_w);
+        }
+    }
+}
+
 void sp_ui_end(sp_ui *ui)
 {
     if (ui->clip.w)

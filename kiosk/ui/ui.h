@@ -57,6 +57,9 @@ typedef struct {
 } sp_ui_line;
 
 void sp_ui_init(sp_ui *ui, const sp_text_metrics *metrics);
+/* A right-to-left layout: the targets of the frame just built (dl, before sp_draw_mirror) move
+ * as their widgets do: mirrored, or with their kept left-to-right block (the keyboard's keys). */
+void sp_ui_mirror_targets(sp_ui *ui, const sp_draw_list *dl);
 void sp_ui_begin(sp_ui *ui, sp_draw_list *dl, int win_w, int win_h, const sp_ui_style *style);
 void sp_ui_end(sp_ui *ui);
 /* Forgets targets and focus (a new screen is about to be drawn). */

@@ -7,7 +7,8 @@
  * every student rated every target of both units three times and the teacher twice (so the
  * mastery table holds classes x size x 16 x 5 rows: 480,000 by default), and one goal per
  * student with 20 measurements, 10 self-checks and 2 next-step plans. Then it runs the real verbs
- * in-process (output to /dev/null) and prints mean and best times over 20 runs each. */
+ * in-process (output to /dev/null) and prints mean and best times over 20 runs each (5 for the
+ * family summaries of a whole class as a PDF). */
 #include "admin.h"
 #include "dates.h"
 #include "db.h"
@@ -156,7 +157,7 @@ static const sp_admin_verb *find_verb(const char *noun, const char *verb)
 }
 
 /* Runs a read-only verb the way main.c does: open, one read transaction, the verb, close. */
-static double time_verb(const char *path, const char *verb, char **argv, int argc, FILE *null)
+static double time_verb(const char *path, const char *verb, char **argv, int argc, FILE *null, int runs)
 {
     const sp_admin_verb *v = find_verb("report", verb);
     if (!v) {
@@ -164,7 +165,6 @@ static double time_verb(const char *path, const char *verb, char **argv, int arg
         exit(1);
     }
     double best = 1e9, sum = 0;
-    int runs = 20;
     for (int i = 0; i < runs; i++) {
         char err[256];
         double t0 = now_ms();
@@ -232,12 +232,19 @@ int main(int argc, char **argv)
     snprintf(code, sizeof code, "C%04d", nclasses / 2 + 1);
     printf("report mastery --class %s (%d students, 8 targets, current unit):\n", code, size);
     char *margs[] = {"--class", code, NULL};
-    time_verb(path, "mastery", margs, 2, null);
+    time_verb(path, "mastery", margs, 2, null, 20);
     char sis[32];
     snprintf(sis, sizeof sis, "S%04d-001", nclasses / 2 + 1);
     printf("report reflections --student %s (1 goal, 20 points, 10 self-checks, 2 plans, mastery tracker):\n", sis);
     char *rargs[] = {"--student", sis, NULL};
-    time_verb(path, "reflections", rargs, 2, null);
+    time_verb(path, "reflections", rargs, 2, null, 20);
+    char pdf[1100];
+    snprintf(pdf, sizeof pdf, "%s.family.pdf", path);
+    printf("report family --class %s -o FILE.pdf (%d one-page summaries laid out with Pango, written to disk):\n",
+           code, size);
+    char *fargs[] = {"--class", code, "-o", pdf, NULL};
+    time_verb(path, "family", fargs, 4, null, 5);
+    unlink(pdf);
     fclose(null);
     unlink(path);
     char side[1100];

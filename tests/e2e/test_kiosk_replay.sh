@@ -40,7 +40,8 @@ fi
 grep -q 'bad.replay:1: expect-text "No such text anywhere" failed' "$TMP/bad.err" || {
   echo "FAIL: unclear message:"; cat "$TMP/bad.err"; exit 1; }
 
-# 3. the tablet turns round mid-session: the goals are laid out again for portrait and back
+# 3. the tablet turns round mid-session: the goals are laid out again for portrait and back (Maya
+# saw her celebrations in the demo session above, so her goals come straight after the greeting)
 printf '%s\n' 'scan-student E8001' 'wait 2000' 'expect-screen goals' 'size 800 1280' 'expect-text "My goals"' \
   'expect-touch-targets 64' 'shot turned' 'size 1280 800' 'expect-text "My goals"' > "$TMP/turn.replay"
 "$SIGNPOST_KIOSK" --db "$DB" --replay "$TMP/turn.replay" --shots "$TMP/shots"

@@ -202,11 +202,12 @@ static void revise_keeps_every_old_value_with_date_and_reason(void **state)
     assert_int_equal(q("SELECT count(*) FROM milestone_revisions WHERE field = 'target' AND old_value = '3'"
                        " AND new_value = '3.5' AND reason = 'raise the goal after the conference'"
                        " AND changed_at LIKE '2026-02-06%' AND changed_by = 1"), 1);
+    /* on revise, "+8w" counts from today (2026-02-06), never from the start date */
     assert_int_equal(q("SELECT count(*) FROM milestone_revisions WHERE field = 'due_date'"
-                       " AND old_value = '2026-02-16' AND new_value = '2026-03-02'"), 1);
+                       " AND old_value = '2026-02-16' AND new_value = '2026-04-03'"), 1);
     assert_int_equal(q("SELECT count(*) FROM milestone_revisions WHERE field = 'target_rule'"
                        " AND old_value = '4 of 5' AND new_value = '3 of 4'"), 1);
-    assert_int_equal(q("SELECT count(*) FROM milestones WHERE target = 3.5 AND due_date = '2026-03-02'"
+    assert_int_equal(q("SELECT count(*) FROM milestones WHERE target = 3.5 AND due_date = '2026-04-03'"
                        " AND target_k = 3 AND target_m = 4"), 1);
     ts_run_result r = run_ok((const char *const[]){"milestone", "show", "1", NULL});
     assert_non_null(strstr(r.out, "target: 3 \xE2\x86\x92 3.5 \xE2\x80\x94 raise the goal after the conference"));

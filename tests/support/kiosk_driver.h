@@ -62,7 +62,10 @@ void kd_wait_ms(uint64_t ms);
 void kd_scan_token(const char *token);
 /* Scans exactly this text, as a scanner would deliver a foreign or damaged code. */
 void kd_scan_raw(const char *text);
-/* Scans the student's active badge (looked up in db), waits out the greeting and expects "goals". */
+/* On a celebration moment: "Next" through every moment of the visit (elsewhere: nothing). */
+void kd_past_celebrations(void);
+/* Scans the student's active badge (looked up in db), waits out the greeting, moves on from any
+ * celebration moments with "Next" and expects "goals". */
 void kd_sign_in(sqlite3 *db, const char *sis);
 
 /* ---- looks at the frame ---- */

@@ -68,8 +68,9 @@ static int setup(void **state)
     if (sp_demo_build(db, (int)(kd.now / 86400000), NULL, err, sizeof err) != SQLITE_OK)
         fail_msg("demo: %s", err);
     /* A badge for every student: D + the student id in 25 digits (all in the badge alphabet). */
-    exec(db, "INSERT INTO badges (token, student_id, issued_at) SELECT 'D' || substr('0000000000000000000000000' || id,"
-             " -25), id, '2026-01-05T08:00:00Z' FROM students WHERE archived = 0");
+    exec(db, "SELECT sp_badge_key_ready(); INSERT INTO badges (token, sealed, student_id, issued_at) SELECT sp_badge_hash(t), sp_badge_seal(t), id,"
+             " '2026-01-05T08:00:00Z' FROM (SELECT id, 'D' || substr('0000000000000000000000000' || id, -25) AS t"
+             " FROM students WHERE archived = 0)");
     sp_db_close(db);
     return 0;
 }
@@ -130,6 +131,7 @@ static void open_targets(const char *sis)
     scan_student(sis);
     kd_expect_screen("welcome");
     kd_tap(1, 1);
+    kd_past_celebrations();
     kd_expect_screen("goals");
     tap_exact("My learning targets");
     kd_expect_screen("mastery");
@@ -397,8 +399,9 @@ static void a_student_in_no_class_gets_a_friendly_page(void **state)
     (void)state;
     sql("INSERT INTO students (sis_id, given_name, grade, created_at) VALUES ('NEW01', 'Robin', 7,"
         " '2026-11-01T08:00:00Z');"
-        "INSERT INTO badges (token, student_id, issued_at) SELECT 'D' || substr('0000000000000000000000000' || id,"
-        " -25), id, '2026-11-01T08:00:00Z' FROM students WHERE sis_id = 'NEW01'");
+        "SELECT sp_badge_key_ready(); INSERT INTO badges (token, sealed, student_id, issued_at) SELECT sp_badge_hash(t), sp_badge_seal(t), id,"
+        " '2026-11-01T08:00:00Z' FROM (SELECT id, 'D' || substr('0000000000000000000000000' || id, -25) AS t"
+        " FROM students WHERE sis_id = 'NEW01')");
     static const int SIZES[][2] = {{1280, 800}, {800, 1280}, {1920, 1080}};
     for (size_t s = 0; s < 3; s++) {
         sp_app_free(kd.app);
@@ -611,6 +614,7 @@ static void the_tracker_works_with_the_keyboard_alone(void **state)
     kd_start_app(1280, 800);
     scan_student("E8008");
     kd_tap(1, 1);
+    kd_past_celebrations();
     kd_expect_screen("goals");
     tab_to_and_enter("My learning targets");
     kd_expect_screen("mastery");

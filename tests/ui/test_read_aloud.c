@@ -1,13 +1,16 @@
 /* test_read_aloud.c — "Read to me" at the kiosk, driven in virtual time on the demo school:
  * who gets the button (students whose reading supports include read-aloud, and only when the
  * kiosk can speak), what a tap asks the kiosk to say on "My goals" and on a goal page (the
- * screen's words in reading order, not its buttons), the voice's language, stopping when the
+ * screen's words in reading order, not its buttons), the voice of each text (the kiosk's words in
+ * the kiosk language, a goal in the language it is written in; no voice: the button says so), stopping when the
  * student is done or walks away with nothing of the words left in the app, and the header at
  * three screen sizes: touch targets of at least 64 px and titles shown whole. Text is measured
  * by a fixed-width fake, so no SDL. */
 #include "kiosk_driver.h"
 
 #include "app/app_internal.h"
+#include "i18n.h"
+#include "languages.h"
 #include "ui/draw_list.h"
 
 #include <stdio.h>
@@ -79,13 +82,37 @@ static void tap_read_to_me(void)
 }
 
 static char spoken[SP_APP_SPEECH_MAX];
-static char lang[16];
+static char lang[36];      /* the voice of the first part */
+static char parts_buf[SP_APP_SPEECH_MAX];
+static sp_app_speech_part parts[SP_APP_SPEECH_PARTS];
+static size_t nparts;
+
+/* Takes what the app asks the kiosk to say, parts joined by spaces; false if nothing. */
+static bool took_speech(void)
+{
+    nparts = sp_app_take_speech(kd.app, parts_buf, sizeof parts_buf, parts, SP_APP_SPEECH_PARTS);
+    size_t len = 0;
+    spoken[0] = '\0';
+    for (size_t i = 0; i < nparts; i++)
+        len += (size_t)snprintf(spoken + len, sizeof spoken - len, "%s%s", i ? " " : "", parts[i].text);
+    snprintf(lang, sizeof lang, "%s", nparts ? parts[0].lang : "");
+    return nparts > 0;
+}
 
 /* What the app asked the kiosk to say; fails the test if it asked for nothing. */
 static const char *take_speech(void)
 {
-    assert_true(sp_app_take_speech(kd.app, spoken, sizeof spoken, lang));
+    assert_true(took_speech());
     return spoken;
+}
+
+/* The voice that says the part containing text ("" when no part has it). */
+static const char *voice_of(const char *text)
+{
+    for (size_t i = 0; i < nparts; i++)
+        if (strstr(parts[i].text, text))
+            return parts[i].lang;
+    return "";
 }
 
 /* Asserts that the words come in this order in s. */
@@ -116,7 +143,7 @@ static void test_only_read_aloud_students_get_the_button(void **state)
     sp_app_set_read_aloud(kd.app, false);
     assert_null(speaker_icon());
     kd_tap(1100, 60);
-    assert_false(sp_app_take_speech(kd.app, spoken, sizeof spoken, lang));
+    assert_false(took_speech());
 }
 
 static void test_my_goals_is_read_in_order_without_the_buttons(void **state)
@@ -135,19 +162,83 @@ static void test_my_goals_is_read_in_order_without_the_buttons(void **state)
     assert_null(strstr(s, "My learning targets"));
     assert_string_equal(lang, "en");
     /* Asked once, said once. */
-    assert_false(sp_app_take_speech(kd.app, spoken, sizeof spoken, lang));
+    assert_false(took_speech());
 }
 
-static void test_layla_hears_her_goals_in_arabic_voice(void **state)
+static void set_kiosk_language(const char *sis, const char *code)
+{
+    char sql[200];
+    snprintf(sql, sizeof sql, "UPDATE students SET kiosk_language = '%s' WHERE sis_id = '%s'", code, sis);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+static long long layla_goal(void)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT m.id FROM milestones m JOIN students s ON s.id = m.student_id "
+                                            "WHERE s.sis_id = 'E8003' AND m.student_text LIKE 'I will write 3%'",
+                                        -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return id;
+}
+
+static void test_english_words_are_read_by_the_english_voice_whatever_the_home_language(void **state)
 {
     (void)state;
     start(1280, 800);
-    kd_sign_in(db, "E8003");
+    kd_sign_in(db, "E8003"); /* Layla's home language is Arabic, but her kiosk is in English */
     tap_read_to_me();
     const char *s = take_speech();
     const char *order[] = {"My goals.", LAYLA_GOAL, "Keep going"};
     expect_in_order(s, order, sizeof order / sizeof *order);
+    assert_string_equal(lang, "en"); /* never the Arabic voice reading English */
+    assert_string_equal(voice_of(LAYLA_GOAL), "en");
+}
+
+static void test_each_text_is_read_in_the_voice_of_its_own_language(void **state)
+{
+    (void)state;
+    const char *arabic = "سأكتب ٣ فقرات فيها رأي ودليلان.";
+    set_kiosk_language("E8003", "ar");
+    assert_int_equal(sp_milestone_text_set(db, layla_goal(), SP_TEXT_STUDENT, "ar", arabic), SQLITE_OK);
+    start(1280, 800);
+    kd_sign_in(db, "E8003");
+    tap_read_to_me();
+    take_speech();
+    assert_string_equal(voice_of("سأكتب ٣ فقرات"), "ar"); /* her teacher's Arabic words */
+    assert_string_equal(lang, "ar");                       /* and the kiosk's own, in Arabic */
+    /* a goal nobody translated is read in the language it was written in */
+    assert_int_equal(sp_milestone_text_set(db, layla_goal(), SP_TEXT_STUDENT, "ar", NULL), SQLITE_OK);
+    kd_sign_in(db, "E8001");
+    kd_sign_in(db, "E8003");
+    tap_read_to_me();
+    take_speech();
+    assert_string_equal(voice_of(LAYLA_GOAL), "en");
     assert_string_equal(lang, "ar");
+    set_kiosk_language("E8003", "");
+}
+
+/* A kiosk whose espeak-ng has every voice but Spanish. */
+static bool no_spanish(void *user, const char *code)
+{
+    (void)user;
+    return strncmp(code, "es", 2) != 0;
+}
+
+static void test_no_voice_for_the_kiosk_language_means_the_button_says_so(void **state)
+{
+    (void)state;
+    set_kiosk_language("E8003", "es");
+    start(1280, 800);
+    sp_app_set_voices(kd.app, no_spanish, NULL);
+    kd_sign_in(db, "E8003");
+    kd_expect_no_text(_("Read to me"));
+    kd_expect_text(_("No voice in my language"));
+    tap_read_to_me();
+    assert_false(took_speech()); /* nothing read in a voice that would make nonsense of it */
+    set_kiosk_language("E8003", "");
 }
 
 static void test_a_goal_page_reads_the_chart_and_how_we_will_know(void **state)
@@ -205,7 +296,7 @@ static void test_im_done_stops_the_voice_and_forgets_the_words(void **state)
     kd_tap_text("I'm done");                 /* ... when she leaves */
     kd_expect_screen("done");
     assert_true(sp_app_take_speech_stop(kd.app));
-    assert_false(sp_app_take_speech(kd.app, spoken, sizeof spoken, lang));
+    assert_false(took_speech());
     assert_false(kd_bytes_contain(kd.app, sizeof *kd.app, LAYLA_GOAL));
     assert_false(kd_bytes_contain(kd.app, sizeof *kd.app, "paragraphs"));
 }
@@ -287,7 +378,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_only_read_aloud_students_get_the_button, teardown),
         cmocka_unit_test_teardown(test_my_goals_is_read_in_order_without_the_buttons, teardown),
-        cmocka_unit_test_teardown(test_layla_hears_her_goals_in_arabic_voice, teardown),
+        cmocka_unit_test_teardown(test_english_words_are_read_by_the_english_voice_whatever_the_home_language, teardown),
+        cmocka_unit_test_teardown(test_each_text_is_read_in_the_voice_of_its_own_language, teardown),
+        cmocka_unit_test_teardown(test_no_voice_for_the_kiosk_language_means_the_button_says_so, teardown),
         cmocka_unit_test_teardown(test_a_goal_page_reads_the_chart_and_how_we_will_know, teardown),
         cmocka_unit_test_teardown(test_the_choices_of_a_self_check_are_read, teardown),
         cmocka_unit_test_teardown(test_im_done_stops_the_voice_and_forgets_the_words, teardown),

@@ -40,31 +40,41 @@ static void test_a_sentence_becomes_a_second_or_two_of_sound(void **state)
     sp_pcm_wipe(&longer);
 }
 
-static void test_the_home_language_picks_the_voice(void **state)
+static void test_each_language_picks_its_own_voice_and_never_another(void **state)
 {
     (void)state;
-    char voice[36];
+    char voice[64];
     assert_int_equal(sp_speech_voice_for("es", voice, sizeof voice), 0);
     assert_string_equal(voice, "es");
     assert_int_equal(sp_speech_voice_for("ar", voice, sizeof voice), 0);
     assert_string_equal(voice, "ar");
     assert_int_equal(sp_speech_voice_for("ES", voice, sizeof voice), 0);
     assert_string_equal(voice, "es");
+    assert_int_equal(sp_speech_voice_for("en", voice, sizeof voice), 0);
+    assert_string_equal(voice, "en-us");
+    assert_int_equal(sp_speech_voice_for("vi", voice, sizeof voice), 0);
+    assert_string_equal(voice, "vi");
+    /* Chinese has no voice file called zh: the Mandarin voice espeak-ng lists for it */
+    assert_int_equal(sp_speech_voice_for("zh-Hans", voice, sizeof voice), 0);
+    assert_string_equal(voice, "sit/cmn");
     /* a regional tag espeak-ng does not know falls back to its language */
     assert_int_equal(sp_speech_voice_for("es-419", voice, sizeof voice), 0);
     assert_true(strcmp(voice, "es-419") == 0 || strcmp(voice, "es") == 0);
-    /* no voice for it, or not a language at all: English */
-    assert_int_equal(sp_speech_voice_for("zz", voice, sizeof voice), 0);
-    assert_string_equal(voice, "en-us");
-    assert_int_equal(sp_speech_voice_for("<speak>", voice, sizeof voice), 0);
-    assert_string_equal(voice, "en-us");
-    assert_int_equal(sp_speech_voice_for("", voice, sizeof voice), 0);
-    assert_string_equal(voice, "en-us");
+    /* no voice for it, or not a language at all: no voice (never English reading Somali) */
+    assert_int_equal(sp_speech_voice_for("so", voice, sizeof voice), 1);
+    assert_string_equal(voice, "");
+    assert_int_equal(sp_speech_voice_for("zz", voice, sizeof voice), 1);
+    assert_int_equal(sp_speech_voice_for("<speak>", voice, sizeof voice), 1);
+    assert_int_equal(sp_speech_voice_for("", voice, sizeof voice), 1);
 
     sp_pcm pcm;
     char err[256];
     assert_int_equal(sp_speech_synthesize("Voy a escribir tres párrafos.", "es", &pcm, err, sizeof err), 0);
     assert_true(pcm.count > 0);
+    sp_pcm_wipe(&pcm);
+    /* a text in a language without a voice is not read at all */
+    assert_int_equal(sp_speech_synthesize("Waxaan qori doonaa saddex farqadood.", "so", &pcm, err, sizeof err), 0);
+    assert_int_equal(pcm.count, 0);
     sp_pcm_wipe(&pcm);
 }
 
@@ -118,7 +128,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_sentence_becomes_a_second_or_two_of_sound),
-        cmocka_unit_test(test_the_home_language_picks_the_voice),
+        cmocka_unit_test(test_each_language_picks_its_own_voice_and_never_another),
         cmocka_unit_test(test_speaking_and_stopping_never_keep_the_kiosk_waiting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

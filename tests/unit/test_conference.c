@@ -33,7 +33,7 @@ static void load(sqlite3 *db, const char *sis, int today, sp_conference *c)
     char err[256];
     sp_goal_reader *r = sp_goal_reader_new(db, err, sizeof err);
     assert_non_null(r);
-    assert_int_equal(sp_conference_load(r, db, student_id(db, sis), today, c), SQLITE_OK);
+    assert_int_equal(sp_conference_load(r, db, student_id(db, sis), NULL, today, c), SQLITE_OK);
     sp_goal_reader_free(r);
 }
 
@@ -135,10 +135,10 @@ static void an_unknown_or_archived_student_has_no_conference(void **state)
     char err[256];
     sp_goal_reader *r = sp_goal_reader_new(db, err, sizeof err);
     sp_conference c;
-    assert_int_equal(sp_conference_load(r, db, 999999, today, &c), SQLITE_NOTFOUND);
+    assert_int_equal(sp_conference_load(r, db, 999999, NULL, today, &c), SQLITE_NOTFOUND);
     assert_int_equal(sqlite3_exec(db, "UPDATE students SET archived = 1 WHERE sis_id = 'E8001'", NULL, NULL, NULL),
                      SQLITE_OK);
-    assert_int_equal(sp_conference_load(r, db, student_id(db, "E8001"), today, &c), SQLITE_NOTFOUND);
+    assert_int_equal(sp_conference_load(r, db, student_id(db, "E8001"), NULL, today, &c), SQLITE_NOTFOUND);
     assert_int_equal(c.ngoals, 0);
     sp_goal_reader_free(r);
     sqlite3_close(db);

@@ -562,7 +562,7 @@ static void a_version_1_database_gains_the_next_step_table_in_place_and_keeps_it
     sqlite3 *db = sp_db_open(path, 0, err, sizeof err);
     if (!db)
         fail_msg("%s", err);
-    assert_int_equal(sp_db_user_version(db), SP_SCHEMA_VERSION);
+    assert_int_equal(sp_db_user_version(db), SP_SCHEMA_VERSION); /* every later migration ran too */
     assert_int_equal(ts_query_int(db, "SELECT count(*) FROM students"), 1);
     assert_int_equal(ts_query_int(db, "SELECT count(*) FROM self_checks"), 1);
     assert_int_equal(ts_query_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'next_step_plans_by_student'"),
