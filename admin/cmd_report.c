@@ -20,6 +20,7 @@
 #include "milestone_fields.h"
 #include "planned.h"
 #include "reflect.h"
+#include "report_class.h"
 #include "report_family.h"
 #include "table_out.h"
 
@@ -525,6 +526,20 @@ static const sp_admin_verb REPORT_VERBS[] = {
      "  signpost-admin report reflections --student E8001\n"
      "  signpost-admin report reflections --student H1002 --all\n"
      "  signpost-admin --json report reflections --student E8001 --goal 27\n"},
+    {"class", sp_report_class, SP_VERB_READONLY, "class patterns: red/yellow/green/met per template, category, target",
+     "Usage: signpost-admin report class --class CODE [--json | --csv]\n\n"
+     "The mirror for instruction. For the class's current milestones, grouped by milestone template,\n"
+     "by category and by learning target (standard code): how many are red, yellow, green, met and\n"
+     "baselining, and which students are behind each count. Teaching signal: when at least 3\n"
+     "students, and at least half of a group's milestones, are red or yellow, the group is flagged\n"
+     "(\"many students miss claim-evidence \xE2\x80\x94 look at instruction\") with the rule that fired.\n\n"
+     "Options:\n"
+     "  --class CODE   the class (required; see `class list`)\n"
+     "  --csv          one CSV row per group, students joined by \"; \" (for a spreadsheet)\n\n"
+     "Examples:\n"
+     "  signpost-admin report class --class ELA8-2\n"
+     "  signpost-admin report class --class ELA8-2 --csv > ela8-2-patterns.csv\n"
+     "  signpost-admin --json report class --class ELA8-2\n"},
     {"mastery", report_mastery, SP_VERB_READONLY, "per learning target: students' self-ratings against the teacher's",
      "Usage: signpost-admin report mastery --class CODE [--unit ID]\n\n"
      "For each learning target of the unit, in order: how many students rate themselves 1, 2, 3 or 4\n"

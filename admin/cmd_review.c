@@ -8,6 +8,7 @@
  * least half of that class's milestones sharing a template, are red or yellow, the milestone is
  * a mirror for instruction rather than for those students. */
 #include "admin.h"
+#include "class_patterns.h"
 #include "dates.h"
 #include "milestone_fields.h"
 #include "planned.h"
@@ -106,7 +107,7 @@ static void count_signal(signal *s, long long student, bool flagged)
         s->students[s->nstudents++] = student;
 }
 
-static bool signal_fires(const signal *s) { return s->nstudents >= 3 && s->flagged * 2 >= s->total; }
+static bool signal_fires(const signal *s) { return sp_teaching_signal(s->total, s->flagged, s->nstudents); }
 
 static int by_group(const void *x, const void *y)
 {

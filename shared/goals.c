@@ -37,6 +37,7 @@ struct sp_goal_reader {
     sqlite3_stmt *points;     /* ?1 milestone id, ?2 limit: newest first */
     sqlite3_stmt *support;    /* ?1 milestone id, ?2 limit: newest first */
     sqlite3_stmt *begin, *commit;
+    bool lights_only;         /* read only the points the rules look at */
     sp_point scratch[SP_GOAL_MAX_POINTS];
 };
 
@@ -72,6 +73,8 @@ sp_goal_reader *sp_goal_reader_new(sqlite3 *db, char *err, size_t errlen)
     }
     return r;
 }
+
+void sp_goal_reader_lights_only(sp_goal_reader *r) { r->lights_only = true; }
 
 void sp_goal_reader_free(sp_goal_reader *r)
 {
@@ -177,7 +180,13 @@ static int read_details(sp_goal_reader *r, sp_goal_view *v, int today)
     int rc;
     size_t n = 0;
     sqlite3_bind_int64(r->points, 1, v->id);
-    sqlite3_bind_int(r->points, 2, SP_GOAL_MAX_POINTS);
+    int limit = SP_GOAL_MAX_POINTS;
+    if (r->lights_only && v->goal.has_baseline) {
+        limit = v->goal.target_m > 6 ? v->goal.target_m : 6;
+        if (limit > SP_GOAL_MAX_POINTS)
+            limit = SP_GOAL_MAX_POINTS;
+    }
+    sqlite3_bind_int(r->points, 2, limit);
     while ((rc = sqlite3_step(r->points)) == SQLITE_ROW) {
         const char *s = (const char *)sqlite3_column_text(r->points, 0);
         int day;

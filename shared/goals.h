@@ -58,6 +58,13 @@ typedef struct sp_goal_reader sp_goal_reader;
 sp_goal_reader *sp_goal_reader_new(sqlite3 *db, char *err, size_t errlen);
 void sp_goal_reader_free(sp_goal_reader *r);
 
+/* For reports that show only the lights (report class): each lookup then reads just the newest
+ * points the rules look at — the "k of the last m" window, and at least the 6 of the trend (which
+ * covers the four-point rule and raise-the-goal) — or every point up to SP_GOAL_MAX_POINTS when
+ * the baseline must still come from the first checks. points/npoints then hold only those, and
+ * misses_in_a_row counts at most that many. */
+void sp_goal_reader_lights_only(sp_goal_reader *r);
+
 /* Loads every milestone of one student whose visibility is in vis_mask and whose status is not
  * retired or revised, with points and support marks, evaluated for `today`. Ordered by category
  * then id. On success *out is an array of *n views (free with sp_goal_views_free).

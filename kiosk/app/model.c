@@ -11,6 +11,7 @@
 #include "i18n.h"
 
 #include <math.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,65 @@ static int in_student_language(sp_app *app, const kiosk_profile *profile, sp_goa
     return SQLITE_OK;
 }
 
+static bool is_step_of(const sp_goal_view *v, long long parent)
+{
+    return v->parent_id == parent && strcmp(v->horizon, "short") == 0;
+}
+
+static bool has_visible_parent(const sp_goal_view *g, size_t n, const sp_goal_view *v)
+{
+    for (size_t i = 0; v->parent_id && i < n; i++)
+        if (g[i].id == v->parent_id && is_step_of(v, g[i].id))
+            return true;
+    return false;
+}
+
+/* Earlier start first, then the order they were written. */
+static bool step_before(const sp_goal_view *a, const sp_goal_view *b)
+{
+    return a->goal.start_day != b->goal.start_day ? a->goal.start_day < b->goal.start_day : a->id < b->id;
+}
+
+/* Puts each short-term step right after its long-term goal, steps in their order (start date,
+ * then id); the rest keeps its order. Views are moved, not copied (they own their strings). */
+static int order_steps(sp_goal_view *g, size_t n)
+{
+    if (n < 2)
+        return SQLITE_OK;
+    sp_goal_view *out = malloc(n * sizeof *out);
+    bool *used = calloc(n, sizeof *used);
+    if (!out || !used) {
+        free(out);
+        free(used);
+        return SQLITE_NOMEM;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (used[i] || has_visible_parent(g, n, &g[i]))
+            continue;
+        out[k++] = g[i];
+        used[i] = true;
+        for (;;) { /* its steps, earliest first */
+            size_t best = n;
+            for (size_t j = 0; j < n; j++)
+                if (!used[j] && is_step_of(&g[j], g[i].id) && (best == n || step_before(&g[j], &g[best])))
+                    best = j;
+            if (best == n)
+                break;
+            out[k++] = g[best];
+            used[best] = true;
+        }
+    }
+    for (size_t i = 0; i < n; i++) /* a step of a step: kept, after everything else */
+        if (!used[i])
+            out[k++] = g[i];
+    memcpy(g, out, n * sizeof *g);
+    sodium_memzero(out, n * sizeof *out);
+    free(out);
+    free(used);
+    return SQLITE_OK;
+}
+
 int kiosk_model_load_student(sp_app *app, long long student_id, int today, char **name, sp_goal_view **goals,
                              size_t *ngoals, kiosk_profile *profile, char (**goal_lang)[SP_LANG_MAX])
 {
@@ -83,6 +143,8 @@ int kiosk_model_load_student(sp_app *app, long long student_id, int today, char 
     if (rc != SQLITE_OK)
         return rc;
     rc = sp_goals_for_student(app->reader, student_id, SP_VIS_KIOSK, today, goals, ngoals);
+    if (rc == SQLITE_OK)
+        rc = order_steps(*goals, *ngoals);
     if (rc == SQLITE_OK)
         rc = in_student_language(app, profile, *goals, *ngoals, goal_lang);
     if (rc != SQLITE_OK) {

@@ -71,6 +71,99 @@ typedef struct {
     int max_scroll;
 } goals_layout;
 
+/* ---- steps under their long-term goal ---------------------------------------------------- */
+
+/* A short-term step's place among its long-term goal's steps (the model orders steps right after
+ * their goal), or a long-term goal's steps and how many are reached. */
+typedef struct {
+    const sp_goal_view *parent; /* set for a step whose goal is on this list */
+    int no, count;              /* "Step no of count" */
+    int reached;                /* a long-term goal: steps met so far (count: its steps) */
+} step_info;
+
+static bool goal_met(const sp_goal_view *v) { return v->progress.met || strcmp(v->status, "met") == 0; }
+
+static bool step_of(const sp_goal_view *v, long long parent)
+{
+    return parent && v->parent_id == parent && strcmp(v->horizon, "short") == 0;
+}
+
+static step_info steps_of(const kiosk_person *p, size_t i)
+{
+    step_info s = {0};
+    const sp_goal_view *v = &p->goals[i];
+    for (size_t j = 0; j < p->ngoals; j++)
+        if (step_of(v, p->goals[j].id))
+            s.parent = &p->goals[j];
+    long long family = s.parent ? s.parent->id : v->id;
+    for (size_t j = 0; j < p->ngoals; j++) {
+        if (!step_of(&p->goals[j], family))
+            continue;
+        s.count++;
+        if (j <= i && s.parent)
+            s.no = s.count;
+        if (goal_met(&p->goals[j]))
+            s.reached++;
+    }
+    return s;
+}
+
+/* Whether any card of the list is a step or has steps: then every card keeps two lines for it,
+ * so the grid stays even. */
+static bool any_steps(const kiosk_person *p)
+{
+    for (size_t i = 0; i < p->ngoals; i++)
+        if (steps_of(p, i).count > 0)
+            return true;
+    return false;
+}
+
+static int steps_h(const sp_app *app)
+{
+    return any_steps(&app->person) ? 2 * kiosk_line_h(&app->metrics, app->theme.label_size) + app->theme.small_gap
+                                   : 0;
+}
+
+/* "Step 1 of 2 toward: I will finish all 5 steps of my FAFSA." under a step's category, or a row
+ * of step marks under a long-term goal: a gold check for each step reached, an open ring for each
+ * to come, and "1 of 2 steps reached". */
+static void steps_line(sp_app *app, sp_ui *ui, sp_rect r, const kiosk_person *p, size_t i)
+{
+    const kiosk_theme *t = &app->theme;
+    step_info s = steps_of(p, i);
+    char words[SP_CELEBRATION_TEXT_MAX + 96];
+    if (s.parent) {
+        snprintf(words, sizeof words, _("Step %d of %d toward: %s"), s.no, s.count,
+                 s.parent->student_text ? s.parent->student_text : "");
+        sp_ui_text(ui, r, words, t->label_size, SP_FONT_BOLD, SP_ALIGN_LEFT, t->accent, SP_ROLE_STUDENT, 2);
+        return;
+    }
+    if (s.count == 0)
+        return;
+    int lbl = kiosk_line_h(&app->metrics, t->label_size), mark = lbl * 4 / 5, x = r.x;
+    for (size_t j = 0; j < p->ngoals && x + mark <= r.x + r.w; j++) {
+        if (!step_of(&p->goals[j], p->goals[i].id))
+            continue;
+        sp_rect m = {x, r.y + (lbl - mark) / 2, mark, mark};
+        if (sp_ui_visible(ui, m)) {
+            if (goal_met(&p->goals[j])) {
+                sp_draw_circle(ui->dl, m, t->gold);
+                sp_draw_icon(ui->dl, (sp_rect){m.x + mark / 5, m.y + mark / 5, mark * 3 / 5, mark * 3 / 5}, "check",
+                             (sp_color){255, 255, 255, 255});
+            } else {
+                sp_draw_circle(ui->dl, m, t->grid);
+                sp_draw_circle(ui->dl, (sp_rect){m.x + 3, m.y + 3, mark - 6, mark - 6}, t->ui.card_bg);
+            }
+        }
+        x += mark + t->small_gap / 2;
+    }
+    snprintf(words, sizeof words, sp_ngettext("%d of %d step reached", "%d of %d steps reached", s.count), s.reached,
+             s.count);
+    x += t->small_gap / 2;
+    sp_ui_text(ui, (sp_rect){x, r.y, r.x + r.w - x, r.h}, words, t->label_size, SP_FONT_BOLD, SP_ALIGN_LEFT, t->muted,
+               SP_ROLE_STUDENT, 2);
+}
+
 static goals_layout layout(const sp_app *app)
 {
     const kiosk_theme *t = &app->theme;
@@ -83,7 +176,7 @@ static goals_layout layout(const sp_app *app)
     L.columns = t->columns;
     L.gap = t->gap;
     L.card_w = (L.view.w - (L.columns - 1) * L.gap) / L.columns;
-    L.card_h = t->card_h;
+    L.card_h = t->card_h + steps_h(app);
     int n = (int)app->person.ngoals;
     int rows = (n + L.columns - 1) / L.columns;
     L.content_h = rows > 0 ? rows * L.card_h + (rows - 1) * L.gap : 0;
@@ -170,8 +263,9 @@ static double fraction(double baseline, double current, double target)
     return f < 0 ? 0 : f > 1 ? 1 : f;
 }
 
-static void card(sp_app *app, sp_ui *ui, int id, sp_rect r, const sp_goal_view *v, int today)
+static void card(sp_app *app, sp_ui *ui, int id, sp_rect r, size_t index, int today)
 {
+    const sp_goal_view *v = &app->person.goals[index];
     const kiosk_theme *t = &app->theme;
     int pad = t->ui.pad;
     bool met = v->progress.met || strcmp(v->status, "met") == 0;
@@ -187,6 +281,11 @@ static void card(sp_app *app, sp_ui *ui, int id, sp_rect r, const sp_goal_view *
     sp_ui_label(ui, (sp_rect){x + off, y, w - off, row}, kiosk_category_words(v->category), t->label_size, SP_FONT_BOLD,
                 SP_ALIGN_LEFT, t->muted, SP_ROLE_LABEL);
     y += row + t->small_gap;
+    int sh = steps_h(app);
+    if (sh) {
+        steps_line(app, ui, (sp_rect){x, y, w, sh - t->small_gap}, &app->person, index);
+        y += sh;
+    }
 
     int th = t->card_text_lines * kiosk_line_h(&app->metrics, t->card_text_size);
     sp_ui_text(ui, (sp_rect){x, y, w, th}, v->student_text ? v->student_text : "", t->card_text_size, SP_FONT_BOLD,
@@ -266,7 +365,7 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
                 sp_ui_target_add(ui, ACT_SELF_CHECK + (int)i, r, true);
                 continue;
             }
-            card(app, ui, id, r, &p->goals[i], today);
+            card(app, ui, id, r, i, today);
         }
         sp_ui_clip(ui, (sp_rect){0, 0, 0, 0});
         if (L.max_scroll > 0) { /* a thin scroll indicator on the right edge */

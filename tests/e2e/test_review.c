@@ -206,10 +206,60 @@ static void review_refuses_unknown_classes_and_changes_nothing(void **state)
     assert_true(ts_file_hash(db) == before);
 }
 
+/* report class: the mirror for instruction, with the counts and the students behind them. */
+static void report_class_counts_each_template_and_flags_the_one_most_of_the_class_misses(void **state)
+{
+    (void)state;
+    ts_run_result r = run_ok((const char *const[]){"report", "class", "--class", "ELA8-2", NULL});
+    const char *tmpl = strstr(r.out, "By milestone template:");
+    assert_non_null(tmpl);
+    /* claim-evidence: 4 milestones, 1 red (Maya), 2 yellow (José, Ava), 1 green (Liam) */
+    assert_non_null(strstr(tmpl, "claim-evidence  4           1    2       1      0    0           yes"));
+    assert_non_null(strstr(r.out, "Teaching signal: many students miss claim-evidence \xE2\x80\x94 look at instruction (3 of 4 "
+                                  "milestones red or yellow, 3 students; rule: at least 3 students, and at least half"));
+    assert_non_null(strstr(r.out, "red: Maya Lopez (S1) #1"));
+    assert_non_null(strstr(r.out, "green: Liam Otto (S4) #4"));
+    assert_non_null(strstr(r.out, "By category:"));
+    assert_non_null(strstr(r.out, "By learning target:"));
+    assert_null(strstr(r.out, "Noor")); /* another class */
+    ts_run_free(&r);
+
+    r = run_ok((const char *const[]){"--json", "report", "class", "--class", "SS6-1", NULL});
+    json_t *j = json_loads(r.out, 0, NULL);
+    assert_non_null(j);
+    json_t *templates = json_object_get(json_object_get(j, "groups"), "template"), *g = NULL;
+    for (size_t i = 0; i < json_array_size(templates); i++)
+        if (strcmp(json_string_value(json_object_get(json_array_get(templates, i), "group")), "reading-log") == 0)
+            g = json_array_get(templates, i);
+    assert_non_null(g);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(g, "counts"), "red")), 1);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(g, "counts"), "met")), 2); /* 4 of 5 at 3 */
+    assert_true(json_is_false(json_object_get(json_object_get(g, "teaching_signal"), "fires"))); /* 1 of 3 is a student */
+    assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(json_object_get(g, "students"),
+                                                                                         "red"), 0), "student")),
+                        "Noor Haddad (S5)");
+    json_decref(j);
+    ts_run_free(&r);
+
+    r = run_ok((const char *const[]){"report", "class", "--class", "ELA8-2", "--csv", NULL});
+    assert_non_null(strstr(r.out, "\"template\",\"claim-evidence\",\"4\",\"1\",\"2\",\"1\",\"0\",\"0\",\"yes\",\"Maya Lopez (S1)\""));
+    ts_run_free(&r);
+
+    r = ts_admin_argv(db, (const char *const[]){"report", "class", "--class", "NOPE", NULL});
+    assert_int_equal(r.exit_code, 2);
+    assert_non_null(strstr(r.err, "NOPE"));
+    ts_run_free(&r);
+    r = ts_admin_argv(db, (const char *const[]){"report", "class", NULL});
+    assert_int_equal(r.exit_code, 2);
+    assert_non_null(strstr(r.err, "--class is required"));
+    ts_run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(the_four_point_rule_lists_red_first_with_its_reason, setup),
+        cmocka_unit_test_setup(report_class_counts_each_template_and_flags_the_one_most_of_the_class_misses, setup),
         cmocka_unit_test_setup(many_students_missing_one_template_is_a_teaching_signal, setup),
         cmocka_unit_test_setup(raise_the_goal_and_baselining_are_listed, setup),
         cmocka_unit_test_setup(review_refuses_unknown_classes_and_changes_nothing, setup),
