@@ -241,6 +241,30 @@ void sp_i18n_number(double v, int decimals, char *out, size_t len)
     localize(ascii, out, len);
 }
 
+void sp_i18n_digits(char *s, size_t cap)
+{
+    numerals nu = numerals_for(state.language);
+    if (nu.digit_bytes == 1 || !s || cap == 0)
+        return;
+    char *copy = strdup(s);
+    if (!copy)
+        return;
+    size_t n = 0;
+    for (const char *p = copy; *p; p++) {
+        bool digit = *p >= '0' && *p <= '9';
+        size_t k = digit ? (size_t)nu.digit_bytes : 1;
+        if (n + k + 1 > cap)
+            break;
+        if (digit)
+            memcpy(s + n, nu.digits + (*p - '0') * nu.digit_bytes, k);
+        else
+            s[n] = *p;
+        n += k;
+    }
+    s[n] = '\0';
+    free(copy);
+}
+
 void sp_i18n_int(long v, char *out, size_t len)
 {
     char ascii[32];

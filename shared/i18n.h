@@ -52,6 +52,9 @@ bool sp_i18n_is_rtl(const char *tag);
 /* v with at most `decimals` decimals (trailing zeros dropped), in the current language's digits
  * and decimal sign: 2.5 is "2.5" in English, "2,5" in Spanish, "٢٫٥" in Arabic. */
 void sp_i18n_number(double v, int decimals, char *out, size_t len);
+/* Rewrites the ASCII digits of s (a message the kiosk formatted: "Step 2 of 4") in the current
+ * language's digits, in place within cap bytes. Never for student or teacher text. */
+void sp_i18n_digits(char *s, size_t cap);
 /* A whole number in the current language's digits. */
 void sp_i18n_int(long v, char *out, size_t len);
 /* A day (days since 1970-01-01) as month and day in the current language: "March 5",

@@ -30,6 +30,8 @@
  * aim and at or better than the target, and the due date has not come yet. */
 #include "progress.h"
 
+#include "i18n.h"
+
 #include <math.h>
 
 #define TREND_POINTS 6
@@ -271,11 +273,11 @@ const char *sp_light_student_words(sp_light l)
 {
     switch (l) {
     case SP_LIGHT_GREEN:
-        return "On track";
+        return _("On track");
     case SP_LIGHT_YELLOW:
-        return "Keep going \xE2\x80\x94 let's watch this";
+        return _("Keep going \xE2\x80\x94 let's watch this");
     case SP_LIGHT_RED:
-        return "Let's change the plan together";
+        return _("Let's change the plan together");
     case SP_LIGHT_NONE:
         break;
     }

@@ -1,5 +1,5 @@
 /* saving.c — the saving screen: one save attempt at once, "Saving…" with retries on the screen
- * timer while the database is locked, "Saved" only after the commit, and the plain pages for a
+ * timer while the database is locked, _("Saved") only after the commit, and the plain pages for a
  * save that gave up or was refused (see saving.h).
  *
  * Nothing here blocks: the kiosk's connection waits at most KIOSK_BUSY_TIMEOUT_MS for a lock,
@@ -21,7 +21,7 @@ long long kiosk_session_row(const sp_app *app)
     return 0;
 }
 
-/* Test trace: appended, flushed and closed before the screen may say "Saved". */
+/* Test trace: appended, flushed and closed before the screen may say _("Saved"). */
 static void trace_saved(const char *what, long long id)
 {
     const char *path = getenv("SIGNPOST_KIOSK_TRACE");
@@ -72,7 +72,7 @@ static void attempt(sp_app *app, uint64_t now)
     } else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
         s->state = KIOSK_SAVE_REFUSED;
         s->shown_at = now;
-        snprintf(s->message, sizeof s->message, "%s", err[0] ? err : "That answer could not be saved.");
+        snprintf(s->message, sizeof s->message, "%s", err[0] ? err : _("That answer could not be saved."));
     } else {
         kiosk_db_lost(app, err[0] ? err : sqlite3_errstr(rc), now);
     }
@@ -96,16 +96,16 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     const kiosk_theme *t = &app->theme;
     switch (s->state) {
     case KIOSK_SAVE_SAVED:
-        kiosk_message_page(app, ui, "check", "Saved", NULL, NULL, NULL, t->green);
+        kiosk_message_page(app, ui, "check", _("Saved"), NULL, NULL, NULL, t->green);
         break;
     case KIOSK_SAVE_FAILED:
-        kiosk_message_page(app, ui, "face-2", "We couldn't save that.", "Please ask your teacher.", NULL, "OK", t->text);
+        kiosk_message_page(app, ui, "face-2", _("We couldn't save that."), _("Please ask your teacher."), NULL, _("OK"), t->text);
         break;
     case KIOSK_SAVE_REFUSED:
-        kiosk_message_page(app, ui, "face-2", "We couldn't save that.", s->message, NULL, "OK", t->text);
+        kiosk_message_page(app, ui, "face-2", _("We couldn't save that."), s->message, NULL, _("OK"), t->text);
         break;
     default:
-        kiosk_message_page(app, ui, NULL, "Saving\xE2\x80\xA6", "Just a moment.", NULL, NULL, t->text);
+        kiosk_message_page(app, ui, NULL, _("Saving\xE2\x80\xA6"), _("Just a moment."), NULL, NULL, t->text);
         break;
     }
 }

@@ -31,7 +31,7 @@ static uint64_t badge_page_deadline(const sp_app *app, uint64_t now)
 static void unknown_frame(sp_app *app, sp_ui *ui, uint64_t now)
 {
     (void)now;
-    kiosk_message_page(app, ui, "face-2", "We don't know this badge.", "Ask your teacher.", NULL, "OK", app->theme.text);
+    kiosk_message_page(app, ui, "face-2", _("We don't know this badge."), _("Ask your teacher."), NULL, _("OK"), app->theme.text);
 }
 
 const kiosk_screen kiosk_screen_unknown = {
@@ -49,8 +49,8 @@ const kiosk_screen kiosk_screen_unknown = {
 static void revoked_frame(sp_app *app, sp_ui *ui, uint64_t now)
 {
     (void)now;
-    kiosk_message_page(app, ui, "face-2", "This badge is no longer active.", "Your teacher can print you a new one.",
-                       NULL, "OK", app->theme.text);
+    kiosk_message_page(app, ui, "face-2", _("This badge is no longer active."), _("Your teacher can print you a new one."),
+                       NULL, _("OK"), app->theme.text);
 }
 
 const kiosk_screen kiosk_screen_revoked = {
@@ -70,8 +70,10 @@ static void cooldown_frame(sp_app *app, sp_ui *ui, uint64_t now)
     long long left = kiosk_seconds_left(app->guard.cooldown_until, now);
     app->drawn_seconds = left;
     char body[64];
-    snprintf(body, sizeof body, "Please wait %lld %s.", left, left == 1 ? "second" : "seconds");
-    kiosk_message_page(app, ui, "face-2", "Too many tries.", body, NULL, NULL, app->theme.text);
+    snprintf(body, sizeof body, sp_ngettext("Please wait %lld second.", "Please wait %lld seconds.", (unsigned long)left),
+             left);
+    sp_i18n_digits(body, sizeof body);
+    kiosk_message_page(app, ui, "face-2", _("Too many tries."), body, NULL, NULL, app->theme.text);
 }
 
 static uint64_t cooldown_deadline(const sp_app *app, uint64_t now)
@@ -103,8 +105,8 @@ const kiosk_screen kiosk_screen_cooldown = {
 static void db_frame(sp_app *app, sp_ui *ui, uint64_t now)
 {
     (void)now;
-    kiosk_message_page(app, ui, "face-2", "Signpost can't reach its data right now.", "Ask your teacher.",
-                       "Trying again every few seconds\xE2\x80\xA6", NULL, app->theme.text);
+    kiosk_message_page(app, ui, "face-2", _("Signpost can't reach its data right now."), _("Ask your teacher."),
+                       _("Trying again every few seconds\xE2\x80\xA6"), NULL, app->theme.text);
 }
 
 static uint64_t db_deadline(const sp_app *app, uint64_t now)
@@ -134,7 +136,7 @@ const kiosk_screen kiosk_screen_db = {
 static void busy_frame(sp_app *app, sp_ui *ui, uint64_t now)
 {
     (void)now;
-    kiosk_message_page(app, ui, NULL, "One moment\xE2\x80\xA6", "Signpost is busy for a second.", NULL, NULL,
+    kiosk_message_page(app, ui, NULL, _("One moment\xE2\x80\xA6"), _("Signpost is busy for a second."), NULL, NULL,
                        app->theme.text);
 }
 

@@ -1,4 +1,4 @@
-/* screen_scan.c — the attract screen: "Scan your badge", the kiosk's name and a clock.
+/* screen_scan.c — the attract screen: _("Scan your badge"), the kiosk's name and a clock.
  *
  * Mostly still, so an idle kiosk costs nothing: the clock changes once a minute, and the
  * "badge" ring (two concentric circles that read as "hold it here") breathes gently once every
@@ -76,19 +76,20 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
                  (sp_color){255, 255, 255, 255});
     y += ring + t->gap * 2;
     int w = t->w - 2 * m;
-    y += sp_ui_text(ui, (sp_rect){m, y, w, 2 * huge_h}, "Scan your badge", t->huge_size, SP_FONT_BOLD, SP_ALIGN_CENTER,
+    y += sp_ui_text(ui, (sp_rect){m, y, w, 2 * huge_h}, _("Scan your badge"), t->huge_size, SP_FONT_BOLD, SP_ALIGN_CENTER,
                     t->text, SP_ROLE_TITLE, 2);
     y += t->gap;
     y += sp_ui_text(ui, (sp_rect){m, y, w, 2 * body_h},
-                    "Hold the code on your badge up to the scanner to see your goals.", t->body_size, SP_FONT_REGULAR,
+                    _("Hold the code on your badge up to the scanner to see your goals."), t->body_size, SP_FONT_REGULAR,
                     SP_ALIGN_CENTER, t->muted, SP_ROLE_BODY, 2);
     size_t typed = strlen(app->typed_code);
     if (typed) {
-        char dots[160] = "Badge code: ";
+        char dots[200];
+        snprintf(dots, sizeof dots, "%s", _("Badge code: "));
         size_t n = strlen(dots);
         for (size_t i = 0; i < typed && i < 40 && n + 4 < sizeof dots; i++, n += 3)
             memcpy(dots + n, "\xE2\x80\xA2", 3); /* a bullet per character, never the code itself */
-        snprintf(dots + n, sizeof dots - n, "  \xE2\x80\x94 press Enter");
+        snprintf(dots + n, sizeof dots - n, "  %s", _("\xE2\x80\x94 press Enter"));
         sp_ui_label(ui, (sp_rect){m, y + t->gap, w, body_h}, dots, t->body_size, SP_FONT_REGULAR, SP_ALIGN_CENTER,
                     t->text, SP_ROLE_BODY);
     }

@@ -5,6 +5,7 @@
  * so shift and delete can be one and a half keys wide and the space bar several. Rows that
  * need fewer half-cells are centred. A key's id offset is layer * SP_KB_LAYER_IDS + its index in
  * the table (row markers not counted), which is all sp_keyboard_edit() needs to decode it. */
+#include "i18n.h"
 #include "ui/keyboard.h"
 
 #include <stdio.h>
@@ -216,15 +217,15 @@ const char *sp_keyboard_label(const sp_keyboard *kb, int id_offset)
     case K_CHAR:
         return (kb->shift || kb->caps) ? k->upper : k->lower;
     case K_SHIFT:
-        return kb->caps ? "Caps" : "Shift";
+        return kb->caps ? _("Caps") : _("Shift");
     case K_DELETE:
-        return "Delete";
+        return _("Delete");
     case K_SPACE:
-        return "space";
+        return _("space");
     case K_LAYER:
         return k->lower;
     case K_DONE:
-        return "Done";
+        return _("Done");
     case K_ROW:
         break;
     }

@@ -93,6 +93,13 @@ static void test_numbers_in_each_language(void **state)
     assert_string_equal(out, "٠");
     sp_i18n_int(12, out, sizeof out);
     assert_string_equal(out, "١٢");
+    snprintf(out, sizeof out, "الخطوة %d من %d", 2, 4);
+    sp_i18n_digits(out, sizeof out);
+    assert_string_equal(out, "الخطوة ٢ من ٤");
+    sp_i18n_set_language("es", NULL);
+    snprintf(out, sizeof out, "Paso %d de %d", 2, 4);
+    sp_i18n_digits(out, sizeof out);
+    assert_string_equal(out, "Paso 2 de 4");
 }
 
 static void test_a_language_without_catalog_falls_back_to_the_school_language(void **state)
