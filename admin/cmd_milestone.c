@@ -25,7 +25,7 @@ enum {
     F_STUDENT, F_CLASS, F_TEMPLATE, F_STATEMENT, F_STUDENT_TEXT, F_CATEGORY, F_HORIZON, F_PARENT, F_UNIT,
     F_SCALE_MIN, F_SCALE_MAX, F_BASELINE, F_BASELINE_NOTE, F_TARGET, F_DIRECTION, F_TARGET_K, F_TARGET_M, F_START,
     F_DUE, F_METHOD, F_SOURCE, F_SUPPORT, F_CADENCE, F_CADENCE_NOTE, F_VISIBILITY, F_STANDARD, F_STATUS,
-    F_CREATED_BY, F_AT_HOME, F_COUNT
+    F_CREATED_BY, F_AT_HOME, F_STUDENT_SUPPORT, F_STUDENT_KNOW, F_STUDENT_OBSTACLES, F_COUNT
 };
 
 /* Names as milestone_revisions records them. */
@@ -33,25 +33,27 @@ static const char *const FIELD_NAMES[F_COUNT] = {
     "student", "class", "template_key", "statement", "student_text", "category", "horizon", "parent",
     "unit_label", "scale_min", "scale_max", "baseline", "baseline_note", "target", "direction", "target_k",
     "target_m", "start_date", "due_date", "method", "data_source", "support", "review_cadence_days",
-    "cadence_note", "visibility", "standard_code", "status", "created_by", "at_home"};
+    "cadence_note", "visibility", "standard_code", "status", "created_by", "at_home", "student_support",
+    "student_know", "student_obstacles"};
 
 #define DRAFT_COLUMNS                                                                                                 \
     "student_id, class_id, template_key, statement, student_text, category, horizon, parent_id, unit_label, "        \
     "scale_min, scale_max, baseline, baseline_note, target, direction, target_k, target_m, start_date, due_date, "   \
     "method, data_source, support, review_cadence_days, cadence_note, visibility, standard_code, status, created_by, "  \
-    "at_home"
+    "at_home, student_support, student_know, student_obstacles"
 
 static const char SQL_LOAD[] = "SELECT " DRAFT_COLUMNS " FROM milestones WHERE id = ?1";
 static const char SQL_INSERT[] =
     "INSERT INTO milestones(" DRAFT_COLUMNS ", created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-    "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?30)";
+    "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, "
+    "?32, ?33, ?33)";
 static const char SQL_UPDATE[] =
     "UPDATE milestones SET student_id = ?1, class_id = ?2, template_key = ?3, statement = ?4, student_text = ?5, "
     "category = ?6, horizon = ?7, parent_id = ?8, unit_label = ?9, scale_min = ?10, scale_max = ?11, baseline = ?12, "
     "baseline_note = ?13, target = ?14, direction = ?15, target_k = ?16, target_m = ?17, start_date = ?18, "
     "due_date = ?19, method = ?20, data_source = ?21, support = ?22, review_cadence_days = ?23, cadence_note = ?24, "
-    "visibility = ?25, standard_code = ?26, status = ?27, created_by = ?28, at_home = ?29, updated_at = ?30 "
-    "WHERE id = ?31";
+    "visibility = ?25, standard_code = ?26, status = ?27, created_by = ?28, at_home = ?29, student_support = ?30, "
+    "student_know = ?31, student_obstacles = ?32, updated_at = ?33 WHERE id = ?34";
 
 typedef struct {
     int type; /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT or SQLITE_TEXT */
@@ -245,13 +247,15 @@ static bool cell_equal(const cell *x, const cell *y)
 enum {
     O_STUDENT, O_CLASS, O_TEMPLATE, O_STATEMENT, O_STUDENT_TEXT, O_CATEGORY, O_HORIZON, O_PARENT, O_UNIT,
     O_SCALE_MIN, O_SCALE_MAX, O_BASELINE, O_BASELINE_NOTE, O_TARGET, O_DIRECTION, O_TARGET_RULE, O_START, O_DUE,
-    O_METHOD, O_SOURCE, O_SUPPORT, O_CADENCE_DAYS, O_CADENCE, O_VISIBILITY, O_STANDARD, O_AT_HOME, O_BY, O_REASON, O_COUNT
+    O_METHOD, O_SOURCE, O_SUPPORT, O_CADENCE_DAYS, O_CADENCE, O_VISIBILITY, O_STANDARD, O_AT_HOME, O_BY, O_REASON,
+    O_STUDENT_SUPPORT, O_STUDENT_KNOW, O_STUDENT_OBSTACLES, O_COUNT
 };
 
 static const char *const OPT_NAMES[O_COUNT] = {
     "student", "class", "template", "statement", "student-text", "category", "horizon", "parent", "unit",
     "scale-min", "scale-max", "baseline", "baseline-note", "target", "direction", "target-rule", "start", "due",
-    "method", "source", "support", "cadence-days", "cadence", "visibility", "standard", "at-home", "by", "reason"};
+    "method", "source", "support", "cadence-days", "cadence", "visibility", "standard", "at-home", "by", "reason",
+    "student-support", "student-know", "student-obstacles"};
 
 typedef enum { MODE_ADD, MODE_EDIT, MODE_REVISE } mode;
 
@@ -431,6 +435,15 @@ static int apply_options(sp_admin *a, const sp_opt *o, mode m, draft *d, long lo
         case O_AT_HOME:
             rc = text_opt(a, d, F_AT_HOME, name, v, SP_MS_AT_HOME_MAX, true, false);
             break;
+        case O_STUDENT_SUPPORT:
+            rc = text_opt(a, d, F_STUDENT_SUPPORT, name, v, SP_MS_STUDENT_TEXT_MAX, false, false);
+            break;
+        case O_STUDENT_KNOW:
+            rc = text_opt(a, d, F_STUDENT_KNOW, name, v, SP_MS_STUDENT_TEXT_MAX, false, false);
+            break;
+        case O_STUDENT_OBSTACLES:
+            rc = text_opt(a, d, F_STUDENT_OBSTACLES, name, v, 2000, false, false);
+            break;
         default:
             break;
         }
@@ -555,7 +568,8 @@ static int milestone_add(sp_admin *a, int argc, char **argv)
         set_text(&d, F_VISIBILITY, "kiosk") || set_day(&d, F_START, a->today) || set_text(&d, F_UNIT, "") ||
         set_text(&d, F_BASELINE_NOTE, "") || set_text(&d, F_METHOD, "") || set_text(&d, F_SOURCE, "") ||
         set_text(&d, F_SUPPORT, "") || set_text(&d, F_CADENCE_NOTE, "") || set_text(&d, F_STANDARD, "") ||
-        set_text(&d, F_AT_HOME, "")) {
+        set_text(&d, F_AT_HOME, "") || set_text(&d, F_STUDENT_SUPPORT, "") || set_text(&d, F_STUDENT_KNOW, "") ||
+        set_text(&d, F_STUDENT_OBSTACLES, "")) {
         rc = oom(a);
         goto done;
     }
@@ -1185,6 +1199,9 @@ static void support_line(sp_admin *a, sqlite3_stmt *st, int n)
             *intensity ? "] " : "", sqlite3_column_text(st, 1));
     if (sqlite3_column_type(st, 3) != SQLITE_NULL)
         fprintf(a->out, " (answers rule %lld)", (long long)sqlite3_column_int64(st, 3));
+    const char *student = (const char *)sqlite3_column_text(st, 4);
+    if (student && *student)
+        fprintf(a->out, " (student sees: \"%s\")", student);
     fputc('\n', a->out);
 }
 
@@ -1438,6 +1455,10 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
         fprintf(f, "  Data source:   %s\n", v.data_source);
         fprintf(f, "  Support:       %s\n", v.support);
         fprintf(f, "  At home:       %s\n", *get_text(&d, F_AT_HOME) ? get_text(&d, F_AT_HOME) : "(none written yet)");
+        fprintf(f, "  Student sees (kiosk): the parts below; an empty part is not shown\n");
+        fprintf(f, "    My support:      %s\n", *v.student_support ? v.student_support : "(none)");
+        fprintf(f, "    How we'll know:  %s\n", *v.student_know ? v.student_know : "(none)");
+        fprintf(f, "    Obstacles:       %s\n", *v.student_obstacles ? v.student_obstacles : "(none)");
         fprintf(f, "  Review:        %s (every %d days)%s%s\n", cadence, v.goal.cadence_days,
                 *v.cadence_note ? "; " : "", v.cadence_note);
         fprintf(f, "  Visibility:    %s\n", v.visibility);
@@ -1493,6 +1514,9 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
     json_object_set_new(obj, "data_source", json_string(v.data_source));
     json_object_set_new(obj, "support", json_string(v.support));
     json_object_set_new(obj, "at_home", json_string(get_text(&d, F_AT_HOME)));
+    json_object_set_new(obj, "student_support", json_string(v.student_support));
+    json_object_set_new(obj, "student_know", json_string(v.student_know));
+    json_object_set_new(obj, "student_obstacles", json_string(v.student_obstacles));
     json_object_set_new(obj, "review_cadence_days", json_integer(v.goal.cadence_days));
     json_object_set_new(obj, "cadence_note", json_string(v.cadence_note));
     json_object_set_new(obj, "visibility", json_string(v.visibility));
@@ -1518,7 +1542,8 @@ static int milestone_show(sp_admin *a, int argc, char **argv)
     if (a->json && open && (rc = show_planned_now(a, &v, obj)))
         goto done;
     if ((rc = show_points(a, &v, obj)) ||
-        (rc = show_rows(a, "SELECT changed_on AS date, note, intensity, rule_id FROM support_changes WHERE milestone_id = ?1"
+        (rc = show_rows(a, "SELECT changed_on AS date, note, intensity, rule_id, student_note FROM support_changes"
+                            " WHERE milestone_id = ?1"
                            " ORDER BY changed_on, id",
                         id, "Support changes:", "(none yet)", obj, "support_changes", support_line)) ||
         (rc = show_rules(a, &v, obj, open)) ||
@@ -1569,6 +1594,10 @@ done:
     "  --method TEXT          how evidence is captured\n"                                                               \
     "  --source TEXT          where the data comes from\n"                                                             \
     "  --support TEXT         the support (intervention) the student gets\n"                                          \
+    "  The kiosk shows only the student's own words (a part left empty is not shown):\n"                              \
+    "  --student-support TEXT \"My support\" in the student's words: \"I get help in a small group twice a week.\"\n" \
+    "  --student-know TEXT    \"How we'll know\" in the student's words: \"My teacher scores my writing.\"\n"           \
+    "  --student-obstacles T  what may get in the way, as choices split by |: \"I ran out of time|I got stuck\"\n"       \
     "  --cadence-days N       review period in days (default 7)\n"                                                     \
     "  --cadence TEXT         review cadence in words: \"weekly check, monthly review\" (sets the period too)\n"      \
     "  --visibility V         kiosk, conference or staff\n"                                                             \

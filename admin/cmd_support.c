@@ -1,5 +1,6 @@
 /* cmd_support.c — `signpost-admin support`: dated notes of what changed in a milestone's support
- * (the intervention), so the chart can show whether a change moved the needle. */
+ * (the intervention), so the chart can show whether a change moved the needle. The kiosk marks
+ * every change on the student's chart but shows only --student-note, the student's words. */
 #include "admin.h"
 #include "dates.h"
 #include "milestone_fields.h"
@@ -9,10 +10,11 @@ static int support_add(sp_admin *a, int argc, char **argv)
 {
     static const char *const INTENSITIES[] = {"raise", "keep", "fade", NULL};
     sp_opt o[] = {{"milestone", true, NULL}, {"note", true, NULL}, {"date", true, NULL}, {"by", true, NULL},
-                  {"intensity", true, NULL}};
+                  {"intensity", true, NULL}, {"student-note", true, NULL}};
     int rc, day = a->today;
     long long id, by = 0;
-    if ((rc = sp_admin_parse(a, argc, argv, o, 5, NULL, 0, NULL)) ||
+    if ((rc = sp_admin_parse(a, argc, argv, o, 6, NULL, 0, NULL)) ||
+        (o[5].value && (rc = sp_ms_check_text(a, "student-note", o[5].value, 1000, false, true))) ||
         (rc = sp_ms_check_enum(a, "intensity", o[4].value, INTENSITIES)) || (rc = sp_ms_required(a, "milestone", o[0].value)) ||
         (rc = sp_admin_find_milestone(a, o[0].value, &id)) ||
         (rc = sp_ms_check_text(a, "note", o[1].value, SP_MS_NOTE_MAX, true, true)) ||
@@ -26,8 +28,8 @@ static int support_add(sp_admin *a, int argc, char **argv)
         return sp_admin_fail(a, SP_EXIT_USAGE, "--date: expected a date up to today (%s), got %s", today, when);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(a->db,
-                           "INSERT INTO support_changes(milestone_id, changed_on, note, entered_by, intensity)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5)",
+                           "INSERT INTO support_changes(milestone_id, changed_on, note, entered_by, intensity, student_note)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                            -1, &st, NULL) != SQLITE_OK)
         return sp_admin_fail_sql(a, "saving the support change failed");
     sqlite3_bind_int64(st, 1, id);
@@ -41,6 +43,7 @@ static int support_add(sp_admin *a, int argc, char **argv)
         sqlite3_bind_text(st, 5, o[4].value, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(st, 5);
+    sqlite3_bind_text(st, 6, o[5].value ? o[5].value : "", -1, SQLITE_STATIC);
     int s = sqlite3_step(st);
     sqlite3_finalize(st);
     if (s != SQLITE_DONE)
@@ -66,13 +69,13 @@ static int support_list(sp_admin *a, int argc, char **argv)
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(a->db,
                            "SELECT c.id, c.changed_on AS date, coalesce(c.intensity, '') AS intensity, c.note,"
-                           " coalesce(s.staff_code, '') AS entered_by, c.rule_id"
+                           " c.student_note, coalesce(s.staff_code, '') AS entered_by, c.rule_id"
                            " FROM support_changes c LEFT JOIN staff s ON s.id = c.entered_by"
                            " WHERE c.milestone_id = ?1 ORDER BY c.changed_on, c.id",
                            -1, &st, NULL) != SQLITE_OK)
         return sp_admin_fail_sql(a, "reading support changes failed");
     sqlite3_bind_int64(st, 1, id);
-    sp_table *t = sp_table_new(5, (const char *const[]){"ID", "Date", "Support", "Note", "By"});
+    sp_table *t = sp_table_new(6, (const char *const[]){"ID", "Date", "Support", "Note", "Student sees", "By"});
     json_t *arr = json_array();
     int s;
     while ((s = sqlite3_step(st)) == SQLITE_ROW) {
@@ -98,11 +101,13 @@ static int support_list(sp_admin *a, int argc, char **argv)
 static const sp_admin_verb SUPPORT_VERBS[] = {
     {"add", support_add, 0, "note a change in a milestone's support",
      "Usage: signpost-admin support add --milestone ID --note TEXT [--intensity raise|keep|fade]\n"
-     "                                  [--date DATE] [--by STAFFCODE]\n\n"
+     "                                  [--student-note TEXT] [--date DATE] [--by STAFFCODE]\n\n"
      "Notes what changed in the support (default date today): --intensity says whether the support\n"
      "was raised, kept or faded. The goal's chart marks the date, so everyone can see whether the\n"
-     "change moved the needle.\n\n"
-     "Examples:\n  signpost-admin support add --milestone 12 --intensity raise --note \"added a 20-minute session\"\n"
+     "change moved the needle. The kiosk shows only --student-note, the change in the student's\n"
+     "words; without it the student sees the mark and no words.\n\n"
+     "Examples:\n  signpost-admin support add --milestone 12 --intensity raise --note \"added a 20-minute session\" \\\n"
+     "    --student-note \"Now I also meet my teacher on Fridays.\"\n"
      "  signpost-admin support add --milestone 12 --intensity fade --note \"sentence stems on request only\"\n"},
     {"list", support_list, SP_VERB_READONLY, "a milestone's support changes",
      "Usage: signpost-admin support list --milestone ID\n\n"

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define SP_SCHEMA_VERSION 7
+#define SP_SCHEMA_VERSION 8
 
 typedef enum {
     SP_OK = 0,

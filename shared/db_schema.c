@@ -346,8 +346,21 @@ static const char *const MIGRATION_7[] = {
     NULL};
 #undef DAY_CHECK
 
+/* Migration 8: the student's own words for the parts of a milestone the kiosk shows. The
+ * teacher's statement, method, support and notes stay for staff; the kiosk shows only these,
+ * and a part left empty is not shown at all. Obstacles are choices separated by "|". */
+#define STUDENT_TEXT(table, col, max)                                                                                 \
+    "ALTER TABLE " table " ADD COLUMN " col " TEXT NOT NULL DEFAULT '' CHECK (length(" col ") <= " #max ");"
+static const char *const MIGRATION_8[] = {
+    STUDENT_TEXT("milestones", "student_support", 1000),
+    STUDENT_TEXT("milestones", "student_know", 1000),
+    STUDENT_TEXT("milestones", "student_obstacles", 2000),
+    STUDENT_TEXT("support_changes", "student_note", 1000),
+    NULL};
+#undef STUDENT_TEXT
+
 static const char *const *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5,
-                                                 MIGRATION_6, MIGRATION_7};
+                                                 MIGRATION_6, MIGRATION_7, MIGRATION_8};
 
 int sp_schema_migration_count(void) { return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]); }
 

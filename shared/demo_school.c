@@ -684,8 +684,7 @@ static int add_milestone(demo_ctx *c, const sp_demo_expect *p)
         sqlite3_bind_int64(st, 1, mid);
         sqlite3_bind_text(st, 2, t->if_text, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, t->then_text, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, strcmp(t->key, "hr10-coping") == 0 ? "I choose: walk and breathe" : "", -1,
-                          SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, "", -1, SQLITE_STATIC); /* the student's choice: add_student_words */
         if ((rc = run(c, st, "if/then rule")))
             return rc;
     }
@@ -997,6 +996,80 @@ static sqlite3_stmt **stmt_slot(demo_ctx *c, size_t i)
     return slots[i];
 }
 
+/* ---- the students' own words ------------------------------------------------------------- */
+
+/* What the kiosk shows for each template, written for the student: their support, how we'll
+ * know, what may get in the way (choices separated by "|"), the choice they made for the
+ * if/then rule, and the support change in their words. Every template has them, so no demo
+ * student ever sees the teacher's wording. */
+static const struct {
+    const char *key, *support, *know, *obstacles, *choice, *change;
+} STUDENT_WORDS[] = {
+    {"ela8-claim-evidence", "I get help in a small writing group twice a week, and I use sentence starters.",
+     "My teacher scores each of my responses with the writing rubric.",
+     "I didn't know how to start|I couldn't find evidence", "Ask for a writing conference on Friday",
+     "Now I also meet my teacher on Fridays and use a claim checklist."},
+    {"ss6-off-task", "I have a checklist on my desk, I sit near the front, and I can take a short reset break.",
+     "My teacher writes down how many reminders I need each day.",
+     "My friends were talking|I didn't know what to do next", "Talk with the counselor before class",
+     "My new seat is next to a work partner, and my break is a walk to the water fountain."},
+    {"hr10-coping", "I have a breathing card, a pass to see the counselor, and check-ins with my advisor.",
+     "I do a self-check, and an adult notices when I use my strategy.",
+     "I didn't notice I was stressed|I didn't want anyone to see", "Walk and breathe",
+     "Now I name the feeling first, then take a short walk."},
+    {"math7-unit-quiz", "I go to math lab on Tuesdays and use notes with worked examples.",
+     "I see my score on each weekly quiz.", "I forgot the steps|I rushed through it", "Go to lunch tutoring",
+     "I started lunch tutoring on Thursdays."},
+    {"attendance-95", "I check in with an adult I trust each morning, and my family gets a text reminder.",
+     "The school counts the days I am here.", "I missed the bus|I didn't feel well",
+     "Tell an adult when mornings are hard", "My family met with the school, and I have a bus pass now."},
+    {"alg9-c-or-better", "I go to homework club twice a week and I have a plan for missing work.",
+     "I look at my grade every week after it is updated.", "I had missing homework|I didn't understand the lesson",
+     "Make a homework plan with my family", "Homework club is in the mornings now, and I get a list of missing work."},
+    {"fafsa-steps", "My family comes to FAFSA night, and I meet the counselor.",
+     "The counselor checks off each step with me.", "I needed a paper from home|I didn't have my FSA ID", NULL,
+     "My counselor appointment has an interpreter for my family."},
+    {"engagement-discussion", "I use a talk moves card and talk with a partner before we share with the class.",
+     "My teacher counts how often I share.", "I wasn't sure my idea was right|Someone said it first", NULL,
+     "I have a card with sentence starters for discussions."},
+    {"k-sight-words", "I play word games and take home a word ring.", "My teacher shows me word cards and I read them.",
+     "The words looked the same|I forgot to practice", NULL, "My word ring has pictures now."},
+    {"fafsa-fsa-id", "I meet the counselor.", "The counselor checks it off with me.", "I needed a parent with me", NULL,
+     NULL},
+};
+
+/* Fills the student words of every milestone, rule and support change made from a template. */
+static int add_student_words(demo_ctx *c)
+{
+    static const char *const SQL[] = {
+        "UPDATE milestones SET student_support = ?2, student_know = ?3, student_obstacles = ?4 WHERE template_key = ?1",
+        "UPDATE if_then_rules SET student_choice = ?2 WHERE student_choice = '' AND milestone_id IN "
+        "(SELECT id FROM milestones WHERE template_key = ?1)",
+        "UPDATE support_changes SET student_note = ?2 WHERE milestone_id IN "
+        "(SELECT id FROM milestones WHERE template_key = ?1)"};
+    int rc = SQLITE_OK;
+    for (size_t q = 0; q < 3 && rc == SQLITE_OK; q++) {
+        sqlite3_stmt *st = NULL;
+        if ((rc = sqlite3_prepare_v2(c->db, SQL[q], -1, &st, NULL)) != SQLITE_OK)
+            return fail(c, rc, "student words");
+        for (size_t i = 0; i < sizeof STUDENT_WORDS / sizeof STUDENT_WORDS[0] && rc == SQLITE_OK; i++) {
+            const char *second = q == 0 ? STUDENT_WORDS[i].support : q == 1 ? STUDENT_WORDS[i].choice
+                                                                              : STUDENT_WORDS[i].change;
+            if (!second)
+                continue;
+            sqlite3_bind_text(st, 1, STUDENT_WORDS[i].key, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, second, -1, SQLITE_STATIC);
+            if (q == 0) {
+                sqlite3_bind_text(st, 3, STUDENT_WORDS[i].know, -1, SQLITE_STATIC);
+                sqlite3_bind_text(st, 4, STUDENT_WORDS[i].obstacles, -1, SQLITE_STATIC);
+            }
+            rc = run(c, st, "student words");
+        }
+        sqlite3_finalize(st);
+    }
+    return rc;
+}
+
 int sp_demo_build(sqlite3 *db, int today, sp_demo_summary *sum, char *err, size_t errlen)
 {
     sp_demo_summary local;
@@ -1021,6 +1094,8 @@ int sp_demo_build(sqlite3 *db, int today, sp_demo_summary *sum, char *err, size_
         if ((rc = add_milestone(&c, &PLANS[i])))
             goto done;
     if ((rc = add_units(&c)))
+        goto done;
+    if ((rc = add_student_words(&c)))
         goto done;
     if ((rc = add_shout_outs(&c)))
         goto done;

@@ -21,13 +21,14 @@
     "(SELECT starts_on FROM milestone_phases p WHERE p.milestone_id = milestones.id"                                 \
     " ORDER BY p.starts_on DESC, p.id DESC LIMIT 1), "                                                               \
     "(SELECT start_value FROM milestone_phases p WHERE p.milestone_id = milestones.id"                               \
-    " ORDER BY p.starts_on DESC, p.id DESC LIMIT 1)"
+    " ORDER BY p.starts_on DESC, p.id DESC LIMIT 1), "                                                             \
+    "student_support, student_know, student_obstacles"
 
 enum {
     C_ID, C_STUDENT, C_PARENT, C_CATEGORY, C_HORIZON, C_VISIBILITY, C_STATUS, C_STATEMENT, C_STUDENT_TEXT, C_METHOD,
     C_DATA_SOURCE, C_SUPPORT, C_BASELINE_NOTE, C_UNIT, C_SCALE_MIN, C_SCALE_MAX, C_STANDARD, C_CADENCE_NOTE,
     C_LAST_REVIEWED, C_BASELINE, C_TARGET, C_DIRECTION, C_TARGET_K, C_TARGET_M, C_START, C_DUE, C_CADENCE,
-    C_PHASE_START, C_PHASE_VALUE
+    C_PHASE_START, C_PHASE_VALUE, C_STUDENT_SUPPORT, C_STUDENT_KNOW, C_STUDENT_OBSTACLES
 };
 
 struct sp_goal_reader {
@@ -48,7 +49,7 @@ static const char SQL_BY_STUDENT[] = "SELECT " MILESTONE_COLUMNS " FROM mileston
 static const char SQL_BY_ID[] = "SELECT " MILESTONE_COLUMNS " FROM milestones WHERE id = ?1";
 static const char SQL_POINTS[] = "SELECT taken_on, value FROM measurements WHERE milestone_id = ?1"
                                  " ORDER BY taken_on DESC, id DESC LIMIT ?2";
-static const char SQL_SUPPORT[] = "SELECT changed_on, note FROM support_changes WHERE milestone_id = ?1"
+static const char SQL_SUPPORT[] = "SELECT changed_on, note, student_note FROM support_changes WHERE milestone_id = ?1"
                                   " ORDER BY changed_on DESC, id DESC LIMIT ?2";
 
 sp_goal_reader *sp_goal_reader_new(sqlite3 *db, char *err, size_t errlen)
@@ -145,7 +146,11 @@ static int read_row(sqlite3_stmt *st, sp_goal_view *v)
     v->data_source = dup_text(st, C_DATA_SOURCE);
     v->support = dup_text(st, C_SUPPORT);
     v->baseline_note = dup_text(st, C_BASELINE_NOTE);
-    if (!v->statement || !v->student_text || !v->method || !v->data_source || !v->support || !v->baseline_note)
+    v->student_support = dup_text(st, C_STUDENT_SUPPORT);
+    v->student_know = dup_text(st, C_STUDENT_KNOW);
+    v->student_obstacles = dup_text(st, C_STUDENT_OBSTACLES);
+    if (!v->statement || !v->student_text || !v->method || !v->data_source || !v->support || !v->baseline_note ||
+        !v->student_support || !v->student_know || !v->student_obstacles)
         return SQLITE_NOMEM;
     v->has_scale = sqlite3_column_type(st, C_SCALE_MIN) != SQLITE_NULL &&
                    sqlite3_column_type(st, C_SCALE_MAX) != SQLITE_NULL;
@@ -215,6 +220,7 @@ static int read_details(sp_goal_reader *r, sp_goal_view *v, int today)
         if (n < SP_GOAL_MAX_SUPPORT && s && sp_date_parse(s, &day)) {
             v->support_marks[n].day = day;
             copy_text(r->support, 1, v->support_marks[n].note, sizeof v->support_marks[n].note);
+            copy_text(r->support, 2, v->support_marks[n].student_note, sizeof v->support_marks[n].student_note);
             n++;
         }
     }
@@ -352,6 +358,9 @@ void sp_goal_view_clear(sp_goal_view *v)
     wipe_free(v->data_source);
     wipe_free(v->support);
     wipe_free(v->baseline_note);
+    wipe_free(v->student_support);
+    wipe_free(v->student_know);
+    wipe_free(v->student_obstacles);
     if (v->points) {
         sodium_memzero(v->points, v->npoints * sizeof *v->points);
         free(v->points);

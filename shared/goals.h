@@ -20,7 +20,8 @@ enum { SP_VIS_KIOSK = 1, SP_VIS_CONFERENCE = 2, SP_VIS_STAFF = 4, SP_VIS_ALL = 7
 
 typedef struct {
     int day;
-    char note[256];
+    char note[256];          /* the teacher's note (staff only) */
+    char student_note[256];  /* the student's words for it ("" when none: the kiosk shows no words) */
 } sp_support_mark;
 
 typedef struct {
@@ -37,6 +38,11 @@ typedef struct {
     char *data_source;                /* (owned) */
     char *support;                    /* "My support" (owned) */
     char *baseline_note;              /* (owned) */
+    /* The student's own words (owned; "" when none): the only wording the kiosk shows besides
+     * student_text. Obstacles are choices separated by "|". */
+    char *student_support;            /* "My support" */
+    char *student_know;               /* "How we'll know" */
+    char *student_obstacles;          /* "What got in the way?" choices */
     char unit_label[64];              /* "rubric points", "%", "prompts a day" */
     bool has_scale;                   /* scale_min/max given (progress bar ends) */
     double scale_min, scale_max;

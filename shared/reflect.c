@@ -391,7 +391,10 @@ static const char *const OBSTACLES_SEL[] = {"I felt stressed",       "I forgot m
 static const char *const OBSTACLES_FUTURE[] = {"I ran out of time",        "I didn't know the next step",
                                                "I needed a form or paper", "I need help from my family",
                                                "I forgot",                 "Nothing got in the way"};
-static const char *const NEXT_GENERAL[] = {"Ask for help sooner", "Keep going", "Try a new strategy"};
+static const char *const NEXT_GENERAL[] = {"Ask for help sooner", "Keep going", "Try a new strategy",
+                                           "Practice a little every day"};
+static const char *const SUPPORT_GENERAL[] = {"Help from my teacher", "A quiet place to work", "Working with a friend",
+                                              "A reminder card on my desk"};
 
 /* Copies a phrase into a chip: trimmed, first letter capitalised, cut at a word boundary with
  * "…" when longer than CHIP_CHARS characters. Returns false for an empty phrase. */
@@ -438,22 +441,15 @@ static void add_chip(char list[][SP_CHIP_BYTES], size_t *n, const char *s, size_
     memcpy(list[(*n)++], chip, SP_CHIP_BYTES);
 }
 
-/* Splits support text on " + ", ";", ", " and " and " into chips. */
-static void add_support_parts(sp_chips *out, const char *support)
+/* Splits the student's obstacle choices ("I didn't know how to start|I ran out of time"). */
+static void add_choices(char list[][SP_CHIP_BYTES], size_t *n, const char *text)
 {
-    static const char *const SEPARATORS[] = {" + ", ";", ", ", " and "};
-    const char *p = support;
+    const char *p = text;
     while (p && *p) {
-        const char *best = NULL;
-        size_t best_len = 0;
-        for (size_t i = 0; i < sizeof SEPARATORS / sizeof SEPARATORS[0]; i++) {
-            const char *hit = strstr(p, SEPARATORS[i]);
-            if (hit && (!best || hit < best))
-                best = hit, best_len = strlen(SEPARATORS[i]);
-        }
-        size_t len = best ? (size_t)(best - p) : strlen(p);
-        add_chip(out->next, &out->nnext, p, len);
-        p = best ? best + best_len : NULL;
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        add_chip(list, n, p, len);
+        p = bar ? bar + 1 : NULL;
     }
 }
 
@@ -468,13 +464,17 @@ int sp_self_check_chips(sqlite3 *db, long long milestone_id, sp_chips *out)
     memset(out, 0, sizeof *out);
     char category[24] = "";
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT category, support FROM milestones WHERE id = ?1", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db, "SELECT category, student_obstacles, student_support FROM milestones WHERE id = ?1",
+                                -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_int64(st, 1, milestone_id);
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
             snprintf(category, sizeof category, "%s", (const char *)sqlite3_column_text(st, 0));
-            add_support_parts(out, (const char *)sqlite3_column_text(st, 1));
+            add_choices(out->obstacle, &out->nobstacle, (const char *)sqlite3_column_text(st, 1));
+            const char *support = (const char *)sqlite3_column_text(st, 2);
+            if (support && strlen(support) < CHIP_CHARS)
+                add_chip(out->support, &out->nsupport, support, strlen(support));
             rc = SQLITE_OK;
         } else if (rc == SQLITE_DONE) {
             rc = SQLITE_NOTFOUND;
@@ -483,25 +483,23 @@ int sp_self_check_chips(sqlite3 *db, long long milestone_id, sp_chips *out)
     sqlite3_finalize(st);
     st = NULL;
     if (rc == SQLITE_OK) {
-        rc = sqlite3_prepare_v2(db, "SELECT student_choice, then_text FROM if_then_rules WHERE milestone_id = ?1 "
-                                    "ORDER BY id", -1, &st, NULL);
+        /* Only the student's choice of a rule: its "then" part is the adults' plan. */
+        rc = sqlite3_prepare_v2(db, "SELECT student_choice FROM if_then_rules WHERE milestone_id = ?1 ORDER BY id", -1,
+                                &st, NULL);
         if (rc == SQLITE_OK) {
             sqlite3_bind_int64(st, 1, milestone_id);
-            while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-                for (int c = 0; c < 2; c++) {
-                    const char *s = (const char *)sqlite3_column_text(st, c);
-                    /* "then we hold a family meeting" is the adults' step, not one the student picks */
-                    if (c == 1 && strncasecmp(s, "we ", 3) == 0)
-                        continue;
+            while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+                const char *s = (const char *)sqlite3_column_text(st, 0);
+                if (s && *s)
                     add_chip(out->next, &out->nnext, s, strlen(s));
-                }
+            }
             rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
         }
         sqlite3_finalize(st);
     }
-    /* A few general steps, so that a goal with little support text still offers a choice. */
-    if (out->nnext < 3)
-        add_list(out->next, &out->nnext, NEXT_GENERAL, sizeof NEXT_GENERAL / sizeof NEXT_GENERAL[0]);
+    /* A few general steps and supports, so every goal offers a choice. */
+    add_list(out->next, &out->nnext, NEXT_GENERAL, sizeof NEXT_GENERAL / sizeof NEXT_GENERAL[0]);
+    add_list(out->support, &out->nsupport, SUPPORT_GENERAL, sizeof SUPPORT_GENERAL / sizeof SUPPORT_GENERAL[0]);
 
 #define ADD_OBSTACLES(list) add_list(out->obstacle, &out->nobstacle, list, sizeof list / sizeof list[0])
     if (strcmp(category, "behavior") == 0)

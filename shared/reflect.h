@@ -53,17 +53,21 @@ typedef struct {
 
 int sp_self_check_save(sqlite3 *db, const sp_self_check *in, long long *id_out, char *err, size_t errlen);
 
-/* Choice chips for one goal, in the order to show them. Next-step chips come from the goal's
- * support (split into its parts: "small-group writing workshop twice weekly + sentence stems"
- * gives two) and from the student choices and "then" parts of its if/then rules; obstacle chips
- * are a short list of plain words suited to the goal's category. Never empty. */
-#define SP_CHIP_MAX 8
+/* Choice chips for one goal, in the order to show them, in the student's words only: obstacle
+ * chips are the milestone's student_obstacles then plain words suited to its category;
+ * next-step chips are the student choices of its if/then rules (never their "then" parts, the
+ * adults' plan) then a few general steps; support chips are its student_support (when short
+ * enough for a chip) then a few general supports. The teacher's support and method never
+ * become chips. Never empty. */
+#define SP_CHIP_MAX 12
 #define SP_CHIP_BYTES 128
 typedef struct {
     char obstacle[SP_CHIP_MAX][SP_CHIP_BYTES];
     size_t nobstacle;
     char next[SP_CHIP_MAX][SP_CHIP_BYTES];
     size_t nnext;
+    char support[SP_CHIP_MAX][SP_CHIP_BYTES];
+    size_t nsupport;
 } sp_chips;
 
 int sp_self_check_chips(sqlite3 *db, long long milestone_id, sp_chips *out);

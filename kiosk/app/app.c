@@ -17,6 +17,9 @@
  * focus and scroll position, and raises the purge request so the renderer drops its cached
  * textures of student text. */
 #include "app/app_internal.h"
+#include "app/avatar.h"
+#include "i18n.h"
+#include "ui/layout_check.h"
 #include "badge.h"
 #include "db.h"
 
@@ -226,9 +229,15 @@ static void scan_later(sp_app *app, const char *payload, uint64_t now)
 static void sign_in_student(sp_app *app, const char *payload, long long student_id, uint64_t now)
 {
     if (app->person.active && !app->person.teacher && app->person.holder_id == student_id) {
-        /* The same badge again: stay signed in, show the goals. */
+        /* The same badge again (a lanyard swinging past the scanner): stay signed in and keep
+         * whatever is half done; only the greeting moves on to the goals, and the timeout
+         * warning goes back to the page it interrupted. */
         app->pending = false;
-        kiosk_go(app, KIOSK_SCREEN_GOALS, now);
+        if (app->screen == KIOSK_SCREEN_WELCOME)
+            kiosk_go(app, KIOSK_SCREEN_GOALS, now);
+        else if (app->screen == KIOSK_SCREEN_TIMEOUT)
+            kiosk_go(app, (kiosk_screen_id)app->resume_screen, now);
+        app->redraw = true;
         return;
     }
     char *name = NULL;
@@ -432,6 +441,8 @@ static void pointer(sp_app *app, int x, int y, uint64_t now)
     int id = sp_ui_hit_test(&app->ui, x, y);
     if (id == KIOSK_ACT_READ)
         kiosk_read_aloud_request(app);
+    else if (id == KIOSK_ACT_MORE)
+        app->chip_page++;
     else if (id && s->action)
         s->action(app, id, now);
     else if (!id && s->tap)
@@ -458,6 +469,8 @@ static void key(sp_app *app, sp_app_key k, uint64_t now)
     case SP_KEY_ENTER:
         if (app->ui.focus_visible && app->ui.focus_id == KIOSK_ACT_READ)
             kiosk_read_aloud_request(app);
+        else if (app->ui.focus_visible && app->ui.focus_id == KIOSK_ACT_MORE)
+            app->chip_page++;
         else if (app->ui.focus_visible && app->ui.focus_id && s->action)
             s->action(app, app->ui.focus_id, now);
         else if (s->tap)
@@ -535,6 +548,27 @@ void sp_app_handle(sp_app *app, const sp_app_event *ev, uint64_t now)
     }
 }
 
+/* A new page eases in: it rises the last few pixels into place over KIOSK_MOTION_PAGE_MS
+ * (ease-out cubic), with its touch targets, so a tap always lands on what is shown. */
+static void page_transition(sp_app *app, sp_draw_list *dl, uint64_t now)
+{
+    if (app->no_motion || now >= app->screen_at + KIOSK_MOTION_PAGE_MS)
+        return;
+    double p = (double)(now - app->screen_at) / KIOSK_MOTION_PAGE_MS;
+    double rest = (1 - p) * (1 - p) * (1 - p);
+    int dy = (int)(app->theme.space_m * rest + 0.5);
+    if (dy == 0)
+        return;
+    for (size_t i = 0; i < dl->count; i++)
+        if (dl->cmds[i].kind != SP_CMD_CLIP || dl->cmds[i].rect.w)
+            dl->cmds[i].rect.y += dy;
+    for (size_t i = 0; i < app->ui.ntargets; i++) {
+        app->ui.targets[i].full.y += dy;
+        if (app->ui.targets[i].rect.w)
+            app->ui.targets[i].rect.y += dy;
+    }
+}
+
 void sp_app_frame(sp_app *app, sp_draw_list *dl, uint64_t now)
 {
     advance(app, now);
@@ -546,6 +580,7 @@ void sp_app_frame(sp_app *app, sp_draw_list *dl, uint64_t now)
         sp_ui_mirror_targets(&app->ui, dl);
         sp_draw_mirror(dl, app->theme.w);
     }
+    page_transition(app, dl, now);
     kiosk_read_aloud_frame(app, dl);
     app->redraw = false;
     app->drawn_at = now;
@@ -567,12 +602,32 @@ uint64_t sp_app_next_deadline(const sp_app *app, uint64_t now)
     }
     if (app->log_retry_at && app->log_retry_at < d)
         d = app->log_retry_at;
+    /* The page transition's frames, about 60 a second, until it has settled. */
+    uint64_t settled = app->screen_at + KIOSK_MOTION_PAGE_MS;
+    if (!app->no_motion && app->drawn_at < settled) {
+        uint64_t t = app->drawn_at + 16 < settled ? app->drawn_at + 16 : settled;
+        if (t < d)
+            d = t;
+    }
     return d;
 }
 
 bool sp_app_needs_redraw(const sp_app *app, uint64_t now) { return app->redraw || now >= sp_app_next_deadline(app, now); }
 
 bool sp_app_wants_exit(const sp_app *app) { return app->exit; }
+
+int sp_app_layout_check(const sp_app *app, const sp_draw_list *dl, char *msg, size_t len)
+{
+    sp_layout_rules rules = {KIOSK_TOUCH_MIN,
+                             (app->theme.high_contrast ? KIOSK_CONTRAST_HIGH_X10 : KIOSK_CONTRAST_MIN_X10) / 10.0};
+    return sp_layout_check(dl, &app->ui, &rules, msg, len);
+}
+
+void sp_app_set_motion(sp_app *app, bool on)
+{
+    app->no_motion = !on;
+    app->redraw = true;
+}
 
 const char *sp_app_screen_name(const sp_app *app) { return current(app)->name; }
 
@@ -644,10 +699,33 @@ static int snug_w(const sp_app *app, const char *label)
     return w < KIOSK_MIN_TOUCH ? KIOSK_MIN_TOUCH : w;
 }
 
+/* A signed-in student's header without Back starts with their avatar (in landscape: a portrait
+ * header keeps its width for the title and "Read to me" in words; the greeting shows the avatar). */
+static bool header_avatar(const sp_app *app, bool back)
+{
+    return !back && !app->theme.portrait && app->person.active && !app->person.teacher && app->person.name;
+}
+
 static int room_for(const sp_app *app, const header_row *h, bool back, bool done, int reserve)
 {
     const kiosk_theme *t = &app->theme;
-    return t->w - 2 * t->margin - (back ? h->back_w + t->gap : 0) - (done ? h->done_w + t->gap : 0) - reserve;
+    return t->w - 2 * t->margin - (back ? h->back_w + t->gap : 0) - (done ? h->done_w + t->gap : 0) - reserve -
+           (header_avatar(app, back) ? t->button_h + t->space_s : 0);
+}
+
+/* The title in r: the title size or a step or two smaller on one line, else two lines of body
+ * size; it is cut only when even that does not fit. */
+void kiosk_header_title(sp_app *app, sp_ui *ui, sp_rect r, const char *title, sp_align align)
+{
+    const kiosk_theme *t = &app->theme;
+    int th = 0;
+    int size = sp_ui_fit_size(ui, r.w, r.h, title, t->title_size, SP_FONT_BOLD, 1, &th);
+    sp_ui_line ln[2];
+    int n = sp_ui_wrap(&app->metrics, title, size, SP_FONT_BOLD, r.w, 1, ln);
+    if (n == 1 && !ln[0].ellipsis)
+        sp_ui_fit_text(ui, r, title, size, SP_FONT_BOLD, align, t->text, SP_ROLE_TITLE, 1);
+    else
+        sp_ui_fit_text(ui, r, title, t->body_size, SP_FONT_BOLD, align, t->text, SP_ROLE_TITLE, 2);
 }
 
 /* Back and "I'm done" are as wide as on every screen, unless "Read to me" would leave the title
@@ -663,7 +741,7 @@ static header_row header_layout(const sp_app *app, const char *title, bool back,
     const kiosk_theme *t = &app->theme;
     int tw = title ? app->metrics.text_width(app->metrics.user, title, strlen(title), t->title_size, SP_FONT_BOLD) : 0;
     if (!title || tw + compact + t->gap > room_for(app, &h, back, done, reserve)) {
-        int sb = snug_w(app, "Back"), sd = snug_w(app, "I'm done");
+        int sb = snug_w(app, _("Back")), sd = snug_w(app, _("I'm done"));
         h.back_w = sb < bw ? sb : bw;
         h.done_w = sd < bw ? sd : bw;
     }
@@ -695,11 +773,14 @@ sp_rect kiosk_header_reserve(sp_app *app, sp_ui *ui, const char *title, bool bac
     header_row h = header_layout(app, title, back, done, reserve);
     int left = m, right = t->w - m;
     if (back) {
-        sp_ui_button(ui, KIOSK_ACT_BACK, (sp_rect){left, m, h.back_w, bh}, "Back", SP_BUTTON_NORMAL, "back");
+        sp_ui_button(ui, KIOSK_ACT_BACK, (sp_rect){left, m, h.back_w, bh}, _("Back"), SP_BUTTON_SECONDARY, "back");
         left += h.back_w + t->gap;
+    } else if (header_avatar(app, back)) {
+        kiosk_avatar(ui, t, (sp_rect){left, m, bh, bh}, app->person.name, app->person.holder_id);
+        left += bh + t->space_s;
     }
     if (done) {
-        sp_ui_button(ui, KIOSK_ACT_DONE, (sp_rect){right - h.done_w, m, h.done_w, bh}, "I'm done", SP_BUTTON_PRIMARY,
+        sp_ui_button(ui, KIOSK_ACT_DONE, (sp_rect){right - h.done_w, m, h.done_w, bh}, _("I'm done"), SP_BUTTON_PRIMARY,
                      "check");
         right -= h.done_w + t->gap;
     }
@@ -709,8 +790,7 @@ sp_rect kiosk_header_reserve(sp_app *app, sp_ui *ui, const char *title, bool bac
     }
     right -= reserve;
     if (title)
-        sp_ui_label(ui, (sp_rect){left, m, right - left, bh}, title, t->title_size, SP_FONT_BOLD,
-                    back ? SP_ALIGN_CENTER : SP_ALIGN_LEFT, t->text, SP_ROLE_TITLE);
+        kiosk_header_title(app, ui, (sp_rect){left, m, right - left, bh}, title, SP_ALIGN_LEFT);
     int top = m + bh + t->gap;
     return (sp_rect){m, top, t->w - 2 * m, t->h - top - m};
 }

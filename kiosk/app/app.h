@@ -67,6 +67,14 @@ bool sp_app_wants_exit(const sp_app *app);
  * "teacher", "unknown-badge", "revoked-badge", "cooldown", "db-unavailable", ...). */
 const char *sp_app_screen_name(const sp_app *app);
 
+/* The layout check (ui/layout_check.h) on the last frame dl: touch targets of 64 px, contrast
+ * 4.5:1 (7:1 for a student with high contrast). Returns the number of problems, described in msg. */
+int sp_app_layout_check(const sp_app *app, const sp_draw_list *dl, char *msg, size_t len);
+
+/* Page transitions on (the default) or off: off, every frame shows the page settled (reduced
+ * motion, and the replay harness's screenshots). */
+void sp_app_set_motion(sp_app *app, bool on);
+
 /* The renderer that measures text was replaced (a new screen surface): measure with m from now on. */
 void sp_app_set_metrics(sp_app *app, const sp_text_metrics *m);
 

@@ -54,7 +54,8 @@ typedef enum {
 
 /* Action ids shared by screens; screens number their own from KIOSK_ACT_SCREEN and cards from
  * KIOSK_ACT_CARD. */
-enum { KIOSK_ACT_BACK = 1, KIOSK_ACT_DONE = 2, KIOSK_ACT_OK = 3, KIOSK_ACT_READ = 4, KIOSK_ACT_SCREEN = 10,
+enum { KIOSK_ACT_BACK = 1, KIOSK_ACT_DONE = 2, KIOSK_ACT_OK = 3, KIOSK_ACT_READ = 4, KIOSK_ACT_MORE = 5,
+       KIOSK_ACT_SCREEN = 10,
        KIOSK_ACT_CARD = 1000 };
 
 typedef struct {
@@ -129,7 +130,7 @@ typedef struct {
     int page;                /* 0..3 the questions, 4 the plan to save */
     char answer[KIOSK_NEXT_STEP_QUESTIONS][SP_ANSWER_MAX_BYTES];
     sp_chips chips;          /* obstacle and next-step chips of the goal */
-    char know[SP_CHIP_MAX][SP_CHIP_BYTES]; /* "How will we know?" chips from the goal's method */
+    char know[SP_CHIP_MAX][SP_CHIP_BYTES]; /* "How will we know?" chips from the goal and the student's words */
     size_t nknow;
 } kiosk_next_step;
 
@@ -149,6 +150,7 @@ typedef struct {
 typedef struct {
     bool active;
     bool teacher;            /* a staff member in the teacher menu */
+    bool confirm_exit;       /* the teacher menu asks "Close the kiosk?" */
     long long holder_id;     /* students.id or staff.id */
     long long log_key;       /* kiosk_log entry */
     char *name;              /* preferred name (owned) */
@@ -204,6 +206,7 @@ struct sp_app {
     int resume_screen;        /* where the timeout warning returns to */
     uint64_t screen_at;       /* when the current screen was entered */
     bool redraw;
+    bool no_motion;           /* page transitions off (sp_app_set_motion) */
     bool purge;
     bool exit;
     uint64_t last_input;
@@ -230,6 +233,11 @@ struct sp_app {
     uint64_t pending_since, pending_retry_at;
 
     kiosk_saving saving;     /* the saving screen (saving.c) */
+
+    /* Which page of a choice grid shows ("More choices", choices.c): the page belongs to the
+     * list of choices it was turned on, so another question starts at its first page. */
+    const void *chip_page_of;
+    int chip_page;
 
     /* "Read to me" (read_aloud.c). The words wait here only between the frame that gathered
      * them and sp_app_take_speech, which wipes them. */
@@ -283,6 +291,9 @@ sp_rect kiosk_header(sp_app *app, sp_ui *ui, const char *title, bool back, bool 
 /* The same, leaving `reserve` pixels left of "Read to me" / "I'm done" for a button the screen
  * draws in the header row itself. */
 sp_rect kiosk_header_reserve(sp_app *app, sp_ui *ui, const char *title, bool back, bool done, int reserve);
+/* A title in the header's row r: the title size or a step or two smaller on one line, else two
+ * lines of body size; cut only when even that does not fit. */
+void kiosk_header_title(sp_app *app, sp_ui *ui, sp_rect r, const char *title, sp_align align);
 /* Width of Back and "I'm done" in the header. */
 int kiosk_header_button_w(const sp_app *app);
 /* Width "Read to me" takes in that header (0: not offered). */

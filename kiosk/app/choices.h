@@ -1,18 +1,13 @@
 /* choices.h — the choice-chip grid of the reflection pages ("What got in the way?", "What
- * shows it?", the next-step questions): large tappable chips with the page's choices, then
- * "Type my own".
+ * shows it?", the next-step questions): chips with the page's choices, then "Type my own".
  *
- * The chips come most relevant first and fill the area row by row; those that do not fit are
- * left out, but "Type my own" always shows (at least one row). Once the answer is typed rather
- * than picked, that last slot shows the typed words as a chosen chip, and tapping it types
- * again. A picked chip is filled and has a check; tapping it again is the screen's to handle
- * (all three take the choice back).
- *
- * Two looks, each with its own spacing: KIOSK_CHIPS_CENTRED (self-check and mastery: centred
- * label-size words, "Type my own" a plain button, always 1 or 2 columns) and KIOSK_CHIPS_LEFT
- * (next step: body-size words on the left, "Type my own" a chip that looks like a button, up
- * to 3 columns when that shows every chip). The screens keep their action ids; the grid only
- * draws and registers the targets. */
+ * Every reflection page uses the same chip (sp_ui_chip: outlined, filled with a check when
+ * chosen), in one or two columns (three on a wide screen when that shows every choice). The
+ * chips come most relevant first. Nothing is left out: when they do not all fit, the grid
+ * shows a page of them and a "More choices" chip (KIOSK_ACT_MORE, handled by the app) that
+ * turns to the next page. "Type my own" always shows; once the answer is typed rather than
+ * picked, its slot shows the typed words as a chosen chip, and tapping it types again. Tapping
+ * a picked chip again is the screen's to handle (all three take the choice back). */
 #ifndef KIOSK_CHOICES_H
 #define KIOSK_CHOICES_H
 
@@ -22,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Kept for the screens' sake: both looks draw the same chip now. */
 typedef enum { KIOSK_CHIPS_CENTRED, KIOSK_CHIPS_LEFT } kiosk_chip_look;
 
 typedef struct {

@@ -3,8 +3,11 @@
  * with SP_VIS_KIOSK only), plus the small formatting helpers the
  * goal screens share (category words, friendly dates, short numbers, next check date).
  *
- * Loading happens once at sign-in, so moving between the goal screens never touches the
- * database. Freeing overwrites the name before releasing it and clears every goal view, so
+ * Only the student's own words survive loading: the teacher's statement, method, data source,
+ * support plan, baseline note and support-change notes are wiped from every goal view before
+ * any screen sees it (scrub_teacher_words), so teacher or IEP wording cannot reach the kiosk's
+ * screen however a screen is written. Loading happens once at sign-in, so moving between the
+ * goal screens never touches the database. Freeing overwrites the name before releasing it and clears every goal view, so
  * nothing of the student stays reachable after a sign-out. */
 #include "app/app_internal.h"
 #include "dates.h"
@@ -47,6 +50,26 @@ static int load_name(sqlite3 *db, long long student_id, char **name, kiosk_profi
 done:
     sqlite3_finalize(st);
     return rc;
+}
+
+/* Replaces an owned teacher-only text with "" (wiping it first). */
+static int blank(char **s)
+{
+    if (*s) {
+        memset(*s, 0, strlen(*s));
+        free(*s);
+    }
+    *s = strdup("");
+    return *s ? 0 : -1;
+}
+
+static int scrub_teacher_words(sp_goal_view *v)
+{
+    int bad = blank(&v->statement) | blank(&v->method) | blank(&v->data_source) | blank(&v->support) |
+              blank(&v->baseline_note);
+    for (size_t i = 0; i < v->nsupport; i++)
+        memset(v->support_marks[i].note, 0, sizeof v->support_marks[i].note);
+    return bad ? SQLITE_NOMEM : SQLITE_OK;
 }
 
 /* Each goal's student text in the student's kiosk language when the teacher gave it, else as
@@ -143,6 +166,8 @@ int kiosk_model_load_student(sp_app *app, long long student_id, int today, char 
     if (rc != SQLITE_OK)
         return rc;
     rc = sp_goals_for_student(app->reader, student_id, SP_VIS_KIOSK, today, goals, ngoals);
+    for (size_t i = 0; rc == SQLITE_OK && i < *ngoals; i++)
+        rc = scrub_teacher_words(&(*goals)[i]);
     if (rc == SQLITE_OK)
         rc = order_steps(*goals, *ngoals);
     if (rc == SQLITE_OK)

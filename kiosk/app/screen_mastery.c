@@ -14,6 +14,7 @@
  * No class, no current unit, a unit with no targets and a database that cannot be read each
  * get a plain sentence under the header instead of an empty page. */
 #include "app/app_internal.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -264,8 +265,9 @@ static void show_card(sp_app *app, const mastery_layout *L, int i)
 
 /* ---- drawing ------------------------------------------------------------------------------ */
 
-/* "Me" or "Teacher" over the rating as a picture and in words. */
-static void rating_block(sp_app *app, sp_ui *ui, sp_rect r, const char *who, int rating, sp_color fill)
+/* "Me" or "Your teacher" over the rating as a picture and in words: the student's own rating in
+ * the first person ("2 I'm getting there"), the teacher's in the third ("2 Getting there"). */
+static void rating_block(sp_app *app, sp_ui *ui, sp_rect r, const char *who, int rating, sp_color fill, bool teacher)
 {
     const kiosk_theme *t = &app->theme;
     int lbl = kiosk_line_h(&app->metrics, t->label_size);
@@ -273,14 +275,15 @@ static void rating_block(sp_app *app, sp_ui *ui, sp_rect r, const char *who, int
                 SP_ROLE_LABEL);
     int y = r.y + lbl;
     if (rating < 1 || rating > 4) {
-        sp_ui_label(ui, (sp_rect){r.x, y, r.w, lbl}, "Not rated yet", t->label_size, SP_FONT_REGULAR, SP_ALIGN_LEFT,
+        sp_ui_label(ui, (sp_rect){r.x, y, r.w, lbl}, _("Not rated yet"), t->label_size, SP_FONT_REGULAR, SP_ALIGN_LEFT,
                     t->muted, SP_ROLE_LABEL);
         return;
     }
     int pic_h = lbl * 3 / 4, pic_w = lbl * 5 / 4;
     kiosk_mastery_steps(ui, (sp_rect){r.x, y + (lbl - pic_h) / 2, pic_w, pic_h}, rating, fill, t->track);
     char words[64];
-    snprintf(words, sizeof words, "%d %s", rating, sp_mastery_words(rating));
+    snprintf(words, sizeof words, "%d %s", rating,
+             teacher ? _(sp_scale_words(SP_SCALE_SCALE4, rating)) : _(sp_mastery_words(rating)));
     int off = pic_w + t->small_gap;
     sp_ui_label(ui, (sp_rect){r.x + off, y, r.w - off, lbl}, words, t->label_size, SP_FONT_BOLD, SP_ALIGN_LEFT, t->text,
                 SP_ROLE_STUDENT);
@@ -300,10 +303,10 @@ static void card(sp_app *app, sp_ui *ui, const mastery_layout *L, int i, sp_rect
     y += th + t->small_gap;
     int half = (w - t->gap) / 2;
     int lbl = kiosk_line_h(&app->metrics, t->label_size);
-    rating_block(app, ui, (sp_rect){x, y, half, 2 * lbl}, "Me", tg->student_rating, t->accent);
+    rating_block(app, ui, (sp_rect){x, y, half, 2 * lbl}, _("Me"), tg->student_rating, t->accent, false);
     if (tg->teacher_rating >= 1 && tg->teacher_rating <= 4)
-        rating_block(app, ui, (sp_rect){x + half + t->gap, y, w - half - t->gap, 2 * lbl}, "Teacher",
-                     tg->teacher_rating, t->text);
+        rating_block(app, ui, (sp_rect){x + half + t->gap, y, w - half - t->gap, 2 * lbl}, _("Your teacher"),
+                     tg->teacher_rating, t->text, true);
 }
 
 /* A sentence in place of the list: no class, no unit, no targets, or a read that failed. */

@@ -26,7 +26,7 @@ enum {
 };
 
 static const char *const NEXT_STEPS[] = {
-    "Ask my teacher for help", "Practise with a partner", "Look at my notes", "Try a harder problem",
+    "Ask my teacher for help", "Practice with a partner", "Look at my notes", "Try a harder problem",
     "Teach a friend",
 };
 #define NNEXT (sizeof NEXT_STEPS / sizeof NEXT_STEPS[0])

@@ -1,17 +1,18 @@
 /* screen_next_step.c — "Set my next step": the four questions of the goal-setting script for one
  * goal, then the plan to save.
  *
- * Pages 1 to 4 each ask one question with large choice chips: what's getting in the way (the
- * goal's obstacle chips), which change would help most and what support first (its next-step
- * chips: parts of its support plan and its if/then rules), and how we will know (chips made
- * from the goal itself: its unit, its chart, its target and its method). "Type my own" opens the
+ * Pages 1 to 4 each ask one question with its own choice chips, all in the student's words:
+ * what's getting in the way (the goal's obstacle chips), which change would help most (the
+ * student choices of its if/then rules and general steps), how we will know (chips made from
+ * the goal itself: its unit, its chart, its target and the student's "how we'll know"), and
+ * what support first (the student's support and general supports). "Type my own" opens the
  * typing screen on the same answer. Back and Next walk the pages with "Step 2 of 4" between
  * them; page 5 shows the four answers (each opens its page again) and "Save my plan", which
  * saves through saving.h in one transaction and says "Saved" only after the commit.
  *
  * The answers live in kiosk_person.next_step, so a timeout or "I'm done" wipes them. Chips that
- * do not fit the window are left out (they come most relevant first); "Type my own" always
- * shows. */
+ * do not fit the window go to further pages behind "More choices" (choices.c); "Type my own"
+ * always shows. */
 #include "app/app_internal.h"
 #include "app/choices.h"
 
@@ -63,10 +64,11 @@ static void make_know_chips(kiosk_next_step *f, const sp_goal_view *v)
     kiosk_date_words(v->goal.due_day, day, sizeof day);
     snprintf(s, sizeof s, "I reach %s%s%s by %s", value, words ? " " : "", words ? unit : "", day);
     add_know(f, s);
-    if (v->method && v->method[0] && strlen(v->method) < sizeof s) {
-        snprintf(s, sizeof s, "%s", v->method); /* the teacher's words, as a sentence */
-        if (s[0] >= 'a' && s[0] <= 'z')
-            s[0] = (char)(s[0] - 'a' + 'A');
+    if (v->student_know && v->student_know[0] && strlen(v->student_know) < sizeof s) {
+        snprintf(s, sizeof s, "%s", v->student_know); /* the student's words for it */
+        size_t n = strlen(s);
+        if (n && s[n - 1] == '.')
+            s[n - 1] = 0;
         add_know(f, s);
     }
     add_know(f, "I tell my teacher how it's going");
@@ -81,6 +83,9 @@ static size_t choices(const kiosk_next_step *f, int page, const char **out)
     else if (page == 2)
         for (size_t i = 0; i < f->nknow && n < SP_CHIP_MAX; i++)
             out[n++] = f->know[i];
+    else if (page == 3)
+        for (size_t i = 0; i < f->chips.nsupport && n < SP_CHIP_MAX; i++)
+            out[n++] = f->chips.support[i];
     else
         for (size_t i = 0; i < f->chips.nnext && n < SP_CHIP_MAX; i++)
             out[n++] = f->chips.next[i];

@@ -2,13 +2,16 @@
  *   1. the rating: three big traffic-light faces for grades K-2 and read-aloud students, four
  *      big numbered buttons (1-4 with words) for everyone else; tapping one goes on;
  *   2. for a social-emotional goal, "Did I use my strategy?" Yes / No / Skip;
- *   3. "What got in the way?" and 4. "What will I try next?": large choice chips from the
- *      goal (sp_self_check_chips), "Type my own" for a typed answer, Skip, and Next / Save.
+ *   3. "What got in the way?" — asked only when the rating leaves room for it (not after the
+ *      top rating: nothing to explain when it went well) — and 4. "What will I try next?":
+ *      choice chips in the student's words (sp_self_check_chips), "Type my own" for a typed
+ *      answer, Skip, and Next / Save.
  * Save hands the draft to the saving screen (saving.h), which says "Saved" only after the
  * commit. The draft lives in kiosk_person.check, so "I'm done", a timeout or another badge
  * wipes it; Back on the first page leaves without saving anything. */
 #include "app/app_internal.h"
 #include "app/choices.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -40,6 +43,9 @@ static const sp_goal_view *check_goal(const sp_app *app)
 }
 
 static bool asks_strategy(const sp_goal_view *v) { return v && strcmp(v->category, "social-emotional") == 0; }
+
+/* The top rating ("It went well", "Can teach it") leaves nothing in the way to ask about. */
+static bool asks_obstacle(const kiosk_check_draft *d) { return d->rating < (d->scale == SP_SCALE_FACES3 ? 3 : 4); }
 
 /* Chips are read once per self-check; a locked database leaves them empty and the pages offer
  * "Type my own" until the next try. */
@@ -128,10 +134,10 @@ static void next_page(sp_app *app, uint64_t now)
     kiosk_check_draft *d = &app->person.check;
     switch (d->page) {
     case PAGE_RATE:
-        d->page = asks_strategy(check_goal(app)) ? PAGE_STRATEGY : PAGE_OBSTACLE;
+        d->page = asks_strategy(check_goal(app)) ? PAGE_STRATEGY : asks_obstacle(d) ? PAGE_OBSTACLE : PAGE_NEXT;
         break;
     case PAGE_STRATEGY:
-        d->page = PAGE_OBSTACLE;
+        d->page = asks_obstacle(d) ? PAGE_OBSTACLE : PAGE_NEXT;
         break;
     case PAGE_OBSTACLE:
         d->page = PAGE_NEXT;
@@ -140,8 +146,10 @@ static void next_page(sp_app *app, uint64_t now)
         save(app, now);
         return;
     }
-    if (d->page == PAGE_OBSTACLE)
+    if (d->page == PAGE_OBSTACLE || d->page == PAGE_NEXT)
         load_chips(app);
+    if (d->page == PAGE_NEXT && !asks_obstacle(d))
+        d->obstacle[0] = 0;
     sp_ui_reset_targets(&app->ui);
     app->ui.focus_visible = false;
     app->redraw = true;
@@ -158,7 +166,7 @@ static void back(sp_app *app, uint64_t now)
         d->page = asks_strategy(check_goal(app)) ? PAGE_STRATEGY : PAGE_RATE;
         break;
     case PAGE_NEXT:
-        d->page = PAGE_OBSTACLE;
+        d->page = asks_obstacle(d) ? PAGE_OBSTACLE : asks_strategy(check_goal(app)) ? PAGE_STRATEGY : PAGE_RATE;
         break;
     default:
         leave(app, now);
@@ -203,7 +211,7 @@ static void action(sp_app *app, int id, uint64_t now)
         next_page(app, now);
     } else if ((d->page == PAGE_OBSTACLE || d->page == PAGE_NEXT) && id == ACT_TYPE) {
         char *answer = page_answer(d);
-        kiosk_type_answer(app, d->page == PAGE_OBSTACLE ? "What got in the way?" : "What will I try next?", answer,
+        kiosk_type_answer(app, d->page == PAGE_OBSTACLE ? _("What got in the way?") : _("What will I try next?"), answer,
                           SP_ANSWER_MAX_BYTES, KIOSK_SCREEN_SELF_CHECK, now);
     } else if ((d->page == PAGE_OBSTACLE || d->page == PAGE_NEXT) && id >= ACT_CHIP) {
         char (*chips)[SP_CHIP_BYTES];
@@ -301,13 +309,13 @@ static void strategy_page(sp_app *app, sp_ui *ui, sp_rect c, const kiosk_check_d
     if (ch > (int)(300 * t->scale))
         ch = (int)(300 * t->scale);
     int y = c.y + t->gap;
-    big_choice(app, ui, ACT_YES, (sp_rect){c.x, y, cw, ch}, "check", NULL, "Yes, I did", t->green,
+    big_choice(app, ui, ACT_YES, (sp_rect){c.x, y, cw, ch}, "check", NULL, _("Yes, I did"), t->green,
                d->used_strategy == 1);
-    big_choice(app, ui, ACT_NO, (sp_rect){c.x + cw + t->gap, y, cw, ch}, "face-2", NULL, "Not this time", t->yellow,
+    big_choice(app, ui, ACT_NO, (sp_rect){c.x + cw + t->gap, y, cw, ch}, "face-2", NULL, _("Not this time"), t->yellow,
                d->used_strategy == 0);
     int bw = t->button_w;
-    sp_ui_button(ui, ACT_SKIP, (sp_rect){c.x + (c.w - bw) / 2, y + ch + 2 * t->gap, bw, t->button_h}, "Skip",
-                 SP_BUTTON_NORMAL, NULL);
+    sp_ui_button(ui, ACT_SKIP, (sp_rect){c.x + (c.w - bw) / 2, y + ch + 2 * t->gap, bw, t->button_h}, _("Skip"),
+                 SP_BUTTON_SECONDARY, NULL);
 }
 
 static void chips_page(sp_app *app, sp_ui *ui, sp_rect c, kiosk_check_draft *d)
@@ -328,7 +336,6 @@ static void chips_page(sp_app *app, sp_ui *ui, sp_rect c, kiosk_check_draft *d)
         .type_id = ACT_TYPE,
         .role = d->page == PAGE_NEXT ? SP_ROLE_STUDENT : SP_ROLE_BUTTON,
         .look = KIOSK_CHIPS_CENTRED,
-        .chip_h = (int)(76 * app->theme.scale),
     };
     kiosk_choices_page(app, ui, c, &ch, ACT_SKIP, ACT_NEXT, d->page == PAGE_NEXT);
 }
@@ -338,9 +345,9 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     (void)now;
     kiosk_check_draft *d = &app->person.check;
     const sp_goal_view *v = check_goal(app);
-    static const char *const TITLES[] = {"How did it go?", "Did I use my strategy?", "What got in the way?",
-                                         "What will I try next?"};
-    const char *title = d->page >= PAGE_RATE && d->page <= PAGE_NEXT ? TITLES[d->page] : TITLES[0];
+    static const char *const TITLES[] = {N_("How did it go?"), N_("Did I use my strategy?"),
+                                         N_("What got in the way?"), N_("What will I try next?")};
+    const char *title = _(d->page >= PAGE_RATE && d->page <= PAGE_NEXT ? TITLES[d->page] : TITLES[0]);
     /* The question goes in the header when it fits between Back and "I'm done" (as
      * kiosk_header lays them out), else under it, whole. */
     const kiosk_theme *t = &app->theme;

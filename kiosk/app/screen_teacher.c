@@ -1,37 +1,61 @@
 /* screen_teacher.c — the teacher menu (opened by a teacher badge) and its "Who signed in
  * today" list.
  *
- * This is the only way out of the kiosk: "Exit kiosk" ends the teacher's session and raises
- * wants_exit for the platform. The list of names is loaded when the page opens and freed with
+ * This is the only way out of the kiosk: "Exit kiosk" asks to confirm (a destructive action:
+ * students cannot scan until someone starts the kiosk again), and the confirmed "Exit kiosk"
+ * ends the teacher's session and raises wants_exit for the platform. The list of names is loaded when the page opens and freed with
  * the rest of the session; it counts as student data (role SP_ROLE_STUDENT) so the renderer's
  * purge drops it too. The idle timeout applies here as everywhere a person is signed in. */
 #include "app/app_internal.h"
 
+#include "i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
-enum { ACT_WHO = KIOSK_ACT_SCREEN, ACT_SCAN, ACT_EXIT };
+enum { ACT_WHO = KIOSK_ACT_SCREEN, ACT_SCAN, ACT_EXIT, ACT_EXIT_CONFIRMED, ACT_KEEP_OPEN };
+
+static void confirm_frame(sp_app *app, sp_ui *ui)
+{
+    const kiosk_theme *t = &app->theme;
+    kiosk_message_page(app, ui, NULL, _("Close the kiosk?"),
+                       _("Students cannot scan their badges here until the kiosk is started again."), NULL, NULL,
+                       t->text);
+    int bw = t->wide_button_w, bh = t->button_h;
+    int x = (t->w - bw) / 2;
+    int y = t->h - t->margin - 2 * bh - t->gap;
+    sp_ui_button(ui, ACT_KEEP_OPEN, (sp_rect){x, y, bw, bh}, _("Keep the kiosk open"), SP_BUTTON_PRIMARY, "back");
+    sp_ui_button(ui, ACT_EXIT_CONFIRMED, (sp_rect){x, y + bh + t->gap, bw, bh}, _("Exit kiosk"), SP_BUTTON_DANGER, NULL);
+}
 
 static void teacher_frame(sp_app *app, sp_ui *ui, uint64_t now)
 {
     (void)now;
     const kiosk_theme *t = &app->theme;
-    sp_rect c = kiosk_header(app, ui, "Teacher menu", false, false);
+    if (app->person.confirm_exit) {
+        confirm_frame(app, ui);
+        return;
+    }
+    sp_rect c = kiosk_header(app, ui, _("Teacher menu"), false, false);
     int bw = t->wide_button_w, bh = t->button_h;
     int total = 3 * bh + 2 * t->gap;
     int y = c.y + (c.h - total) / 2;
     if (y < c.y)
         y = c.y;
     int x = (t->w - bw) / 2;
-    sp_ui_button(ui, ACT_WHO, (sp_rect){x, y, bw, bh}, "Who signed in today", SP_BUTTON_NORMAL, NULL);
+    sp_ui_button(ui, ACT_SCAN, (sp_rect){x, y, bw, bh}, _("Back to scan screen"), SP_BUTTON_PRIMARY, "back");
     y += bh + t->gap;
-    sp_ui_button(ui, ACT_SCAN, (sp_rect){x, y, bw, bh}, "Back to scan screen", SP_BUTTON_NORMAL, "back");
+    sp_ui_button(ui, ACT_WHO, (sp_rect){x, y, bw, bh}, _("Who signed in today"), SP_BUTTON_SECONDARY, NULL);
     y += bh + t->gap;
-    sp_ui_button(ui, ACT_EXIT, (sp_rect){x, y, bw, bh}, "Exit kiosk", SP_BUTTON_PRIMARY, NULL);
+    sp_ui_button(ui, ACT_EXIT, (sp_rect){x, y, bw, bh}, _("Exit kiosk"), SP_BUTTON_SECONDARY, NULL);
 }
 
 static void back_to_scan(sp_app *app, uint64_t now)
 {
+    if (app->person.confirm_exit) { /* Escape on the question keeps the kiosk open */
+        app->person.confirm_exit = false;
+        return;
+    }
     kiosk_end_session(app, "done", now);
     kiosk_go(app, KIOSK_SCREEN_SCAN, now);
 }
@@ -46,6 +70,12 @@ static void teacher_action(sp_app *app, int id, uint64_t now)
         back_to_scan(app, now);
         break;
     case ACT_EXIT:
+        app->person.confirm_exit = true;
+        break;
+    case ACT_KEEP_OPEN:
+        app->person.confirm_exit = false;
+        break;
+    case ACT_EXIT_CONFIRMED:
         kiosk_end_session(app, "teacher-exit", now);
         kiosk_go(app, KIOSK_SCREEN_SCAN, now);
         app->exit = true;

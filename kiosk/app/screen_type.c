@@ -7,6 +7,7 @@
  * control characters is ignored, and the box stops at SP_ANSWER_MAX_CHARS characters. The draft
  * lives in kiosk_person.typing, so the idle timeout wipes it with the rest of the student. */
 #include "app/app_internal.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -73,18 +74,25 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     const kiosk_theme *t = &app->theme;
     kiosk_typing *ty = typing(app);
     int m = t->margin, bh = t->button_h, bw = t->button_w;
-    if (bw * 2 + 3 * t->gap > t->w - 2 * m)
-        bw = (t->w - 2 * m - 3 * t->gap) / 3;
+    /* Narrow windows: the two buttons hug their words, so the title keeps its room. */
+    if (bw * 2 + 3 * t->gap > t->w - 2 * m - 2 * t->button_w) {
+        int snug = 0;
+        const char *words[2] = {_("Back"), _("Use this")};
+        for (int i = 0; i < 2; i++) {
+            int need = sp_ui_text_width(ui, words[i], t->ui.button_text_size, SP_FONT_BOLD) +
+                       t->ui.button_text_size + t->ui.pad / 2 + 2 * t->ui.pad;
+            if (need > snug)
+                snug = need;
+        }
+        if (snug < bw)
+            bw = snug;
+    }
 
     /* Header: Back, the title, and "Use this" where other screens have "I'm done". */
-    sp_ui_button(ui, KIOSK_ACT_BACK, (sp_rect){m, m, bw, bh}, "Back", SP_BUTTON_NORMAL, "back");
-    sp_ui_button(ui, KIOSK_ACT_OK, (sp_rect){t->w - m - bw, m, bw, bh}, "Use this", SP_BUTTON_PRIMARY, "check");
+    sp_ui_button(ui, KIOSK_ACT_BACK, (sp_rect){m, m, bw, bh}, _("Back"), SP_BUTTON_SECONDARY, "back");
+    sp_ui_button(ui, KIOSK_ACT_OK, (sp_rect){t->w - m - bw, m, bw, bh}, _("Use this"), SP_BUTTON_PRIMARY, "check");
     int left = m + bw + t->gap, right = t->w - m - bw - t->gap;
-    const char *title = "Type my answer";
-    if (sp_ui_text_width(ui, title, t->title_size, SP_FONT_BOLD) > right - left)
-        title = "My answer"; /* a narrow window */
-    sp_ui_label(ui, (sp_rect){left, m, right - left, bh}, title, t->title_size, SP_FONT_BOLD, SP_ALIGN_CENTER, t->text,
-                SP_ROLE_TITLE);
+    kiosk_header_title(app, ui, (sp_rect){left, m, right - left, bh}, _("Type my answer"), SP_ALIGN_LEFT);
     int y = m + bh + t->gap;
     int w = t->w - 2 * m;
 

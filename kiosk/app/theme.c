@@ -1,10 +1,9 @@
 /* theme.c — the kiosk's look for a given window size (see theme.h).
  *
- * Colours are chosen for contrast on a bright classroom screen: dark text on a warm off-white,
- * the traffic-light colours dark enough to read as text, and an orange focus ring that differs
- * from every other colour in use. The number of card columns follows the window: one column in
- * portrait, and in landscape as many as fit at a comfortable reading width (two or three).
- * A student's reading supports (kiosk_look) scale everything up or switch to high contrast. */
+ * Sizes come from the token scales (tokens.h) times the screen's scale; colours from the
+ * palette (everyday or high contrast). The number of card columns follows the window: one
+ * column in portrait, and in landscape as many as fit at a comfortable reading width (two or
+ * three). A student's reading supports (kiosk_look) scale everything up or switch palettes. */
 #include "app/theme.h"
 
 static int sc(double scale, int px) { return (int)(px * scale + 0.5); }
@@ -20,6 +19,7 @@ void kiosk_theme_for(kiosk_theme *t, int w, int h, const sp_text_metrics *metric
     t->w = w;
     t->h = h;
     t->portrait = h > w;
+    t->high_contrast = look.high_contrast;
     int shorter = w < h ? w : h;
     double s = shorter / 800.0;
     if (s < 0.6)
@@ -29,69 +29,77 @@ void kiosk_theme_for(kiosk_theme *t, int w, int h, const sp_text_metrics *metric
     if (look.large_text)
         s *= 1.25;
     t->scale = s;
+    const kiosk_palette *p = look.high_contrast ? kiosk_palette_high_contrast() : kiosk_palette_standard();
+    t->pal = p;
 
-    t->bg = (sp_color){250, 247, 240, 255};
-    t->text = (sp_color){28, 32, 44, 255};
-    t->muted = (sp_color){84, 90, 104, 255};
-    t->accent = (sp_color){28, 86, 196, 255};
-    t->green = (sp_color){22, 128, 62, 255};
-    t->yellow = (sp_color){168, 110, 0, 255};
-    t->red = (sp_color){190, 40, 40, 255};
-    t->gold = (sp_color){214, 152, 0, 255};
-    t->track = (sp_color){222, 226, 234, 255};
-    t->chart_bg = (sp_color){255, 255, 255, 255};
-    t->aim = (sp_color){28, 86, 196, 255};
-    t->grid = (sp_color){196, 202, 214, 255};
-    t->warn_bg = (sp_color){255, 244, 214, 255};
+    t->space_xs = sc(s, KIOSK_SPACE_XS);
+    t->space_s = sc(s, KIOSK_SPACE_S);
+    t->space_m = sc(s, KIOSK_SPACE_M);
+    t->space_l = sc(s, KIOSK_SPACE_L);
+    t->space_xl = sc(s, KIOSK_SPACE_XL);
+    t->caption_size = sc(s, KIOSK_TYPE_CAPTION);
+    t->body_size = sc(s, KIOSK_TYPE_BODY);
+    t->lead_size = sc(s, KIOSK_TYPE_LEAD);
+    t->title_size = sc(s, KIOSK_TYPE_TITLE);
+    t->display_size = sc(s, KIOSK_TYPE_DISPLAY);
+    t->radius_s = sc(s, KIOSK_RADIUS_S);
+    t->radius_m = sc(s, KIOSK_RADIUS_M);
+    t->radius_l = sc(s, KIOSK_RADIUS_L);
 
-    t->huge_size = sc(s, 72);
-    t->title_size = sc(s, 42);
-    t->body_size = sc(s, 28);
-    t->label_size = sc(s, 22);
-    t->card_text_size = sc(s, 26);
-    t->clock_size = sc(s, 34);
+    t->huge_size = t->display_size;
+    t->label_size = t->caption_size;
+    t->card_text_size = t->lead_size;
+    t->clock_size = t->lead_size;
+    t->margin = t->space_l;
+    t->gap = t->space_m;
+    t->small_gap = t->space_xs;
 
-    t->margin = sc(s, 28);
-    t->gap = sc(s, 22);
-    t->small_gap = sc(s, 10);
-    t->button_h = sc(s, 80);
-    if (t->button_h < KIOSK_MIN_TOUCH)
-        t->button_h = KIOSK_MIN_TOUCH;
-    t->button_w = sc(s, 230);
+    t->bg = p->page;
+    t->text = p->ink;
+    t->muted = p->ink_muted;
+    t->accent = p->primary;
+    t->green = p->good;
+    t->yellow = p->watch;
+    t->red = p->help;
+    t->gold = p->goal;
+    t->track = p->track;
+    t->chart_bg = p->surface;
+    t->aim = p->aim;
+    t->grid = p->track;
+    t->warn_bg = p->warn_bg;
+
+    t->button_h = sc(s, KIOSK_BUTTON_H);
+    if (t->button_h < KIOSK_TOUCH_MIN)
+        t->button_h = KIOSK_TOUCH_MIN;
+    t->button_w = sc(s, 240);
     t->wide_button_w = sc(s, 560);
     if (t->wide_button_w > w - 2 * t->margin)
         t->wide_button_w = w - 2 * t->margin;
-    t->icon_size = sc(s, 44);
-    t->bar_h = sc(s, 14);
+    t->icon_size = sc(s, KIOSK_ICON);
+    t->avatar_size = sc(s, KIOSK_AVATAR);
+    t->bar_h = sc(s, KIOSK_BAR_H);
+    t->line_w = sc(s, 4) < 3 ? 3 : sc(s, 4);
+    t->content_max_w = sc(s, 1100);
 
-    t->ui.text = t->text;
-    t->ui.muted = t->muted;
-    t->ui.button_bg = (sp_color){226, 231, 242, 255};
-    t->ui.button_text = t->text;
-    t->ui.accent_bg = t->accent;
-    t->ui.accent_text = (sp_color){255, 255, 255, 255};
-    t->ui.card_bg = (sp_color){255, 255, 255, 255};
-    t->ui.card_border = (sp_color){208, 213, 224, 255};
-    t->ui.focus = (sp_color){240, 120, 0, 255};
-    t->ui.radius = sc(s, 14);
+    t->ui.text = p->ink;
+    t->ui.muted = p->ink_muted;
+    t->ui.button_bg = p->secondary;
+    t->ui.button_text = p->on_secondary;
+    t->ui.button_border = look.high_contrast ? p->ink : p->secondary;
+    t->ui.accent_bg = p->primary;
+    t->ui.accent_text = p->on_primary;
+    t->ui.danger_bg = p->danger;
+    t->ui.danger_text = p->on_danger;
+    t->ui.card_bg = p->surface;
+    t->ui.card_border = p->outline;
+    t->ui.focus = p->focus;
+    t->ui.radius = t->radius_m;
+    t->ui.card_radius = t->radius_l;
+    t->ui.border = look.high_contrast ? sc(s, 3) < 3 ? 3 : sc(s, 3) : sc(s, 2) < 2 ? 2 : sc(s, 2);
     t->ui.focus_thickness = sc(s, 5) < 3 ? 3 : sc(s, 5);
-    t->ui.button_text_size = sc(s, 28);
-    t->ui.pad = sc(s, 20);
-
-    if (look.high_contrast) {
-        t->bg = (sp_color){255, 255, 255, 255};
-        t->text = t->ui.text = t->ui.button_text = (sp_color){0, 0, 0, 255};
-        t->muted = t->ui.muted = (sp_color){40, 40, 40, 255};
-        t->accent = t->aim = t->ui.accent_bg = (sp_color){0, 60, 160, 255};
-        t->green = (sp_color){0, 100, 40, 255};
-        t->yellow = (sp_color){130, 80, 0, 255};
-        t->red = (sp_color){160, 0, 0, 255};
-        t->ui.button_bg = (sp_color){222, 222, 222, 255};
-        t->ui.card_border = (sp_color){0, 0, 0, 255};
-        t->ui.focus = (sp_color){200, 80, 0, 255};
-        t->grid = (sp_color){90, 90, 90, 255};
-        t->track = (sp_color){170, 170, 170, 255};
-    }
+    t->ui.button_text_size = t->body_size;
+    t->ui.chip_text_size = t->body_size;
+    t->ui.pad = t->space_m;
 
     int content_w = w - 2 * t->margin;
     if (t->portrait) {
@@ -124,4 +132,9 @@ sp_color kiosk_light_color(const kiosk_theme *t, int light)
     default:
         return t->muted;
     }
+}
+
+kiosk_category_colors kiosk_category_color(const kiosk_theme *t, const char *category)
+{
+    return t->pal->category[kiosk_category_of(category)];
 }

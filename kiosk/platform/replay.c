@@ -53,6 +53,7 @@ struct sp_replay {
     sp_app_speech_part part[SP_APP_SPEECH_PARTS];
     size_t nparts;
     bool speech_stopped;
+    bool no_pixels;  /* `pixels off`: frames are built (draw list, targets) but not rendered */
     int chimes;      /* celebration chimes asked for (recorded, never played) */
 };
 
@@ -167,6 +168,7 @@ static int ensure_app(sp_replay *r, char *err, size_t errlen)
     if (!r->app)
         return fail(err, errlen, "the app did not start on database %s", r->opt.db_path ? r->opt.db_path : "(none)");
     sp_app_set_read_aloud(r->app, true); /* recorded, not played: no audio device needed */
+    sp_app_set_motion(r->app, false);    /* settled pages for shots and checks; `motion on` to watch */
     sp_app_set_voices(r->app, sp_kiosk_has_voice, NULL); /* but the voices are espeak-ng's */
     sp_replay_draw(r);
     return 0;
@@ -176,7 +178,21 @@ void sp_replay_draw(sp_replay *r)
 {
     if (!r->app)
         return;
-    sp_kiosk_present(r->app, r->render, r->ren, r->dl, r->trace, r->now, false);
+    if (r->no_pixels) {
+        /* What sp_kiosk_present does, less the drawing: faces and the text cache still follow
+         * the app, so text is measured exactly as it would be drawn. */
+        bool dyslexic;
+        if (sp_app_take_font_request(r->app, &dyslexic)) {
+            sp_render_set_dyslexic(r->render, dyslexic);
+            sp_text_metrics metrics = sp_render_metrics(r->render);
+            sp_app_set_metrics(r->app, &metrics);
+        }
+        if (sp_app_take_purge_request(r->app))
+            sp_render_purge_text_cache(r->render);
+        sp_app_frame(r->app, r->dl, r->now);
+    } else {
+        sp_kiosk_present(r->app, r->render, r->ren, r->dl, r->trace, r->now, false);
+    }
     if (sp_app_take_speech_stop(r->app))
         r->speech_stopped = true;
     size_t n = sp_app_take_speech(r->app, r->speech_parts, sizeof r->speech_parts, r->part, SP_APP_SPEECH_PARTS);
@@ -280,7 +296,10 @@ static void make_dirs(const char *path)
 
 static int shot(sp_replay *r, const char *name, char *err, size_t errlen)
 {
+    bool no_pixels = r->no_pixels;
+    r->no_pixels = false; /* a shot always renders */
     sp_replay_draw(r);
+    r->no_pixels = no_pixels;
     if (!r->opt.shots_dir)
         return 0;
     char path[1024];
@@ -474,6 +493,21 @@ int sp_replay_line(sp_replay *r, const char *line, char *err, size_t errlen)
         if (!strstr(r->speech, arg))
             return fail(err, errlen, "expect-speech \"%s\": the last words asked to be read aloud were \"%.1500s\"", arg,
                         r->speech);
+    } else if (strcmp(cmd, "pixels") == 0) {
+        if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0)
+            return fail(err, errlen, "pixels wants on or off, found \"%s\"", arg);
+        r->no_pixels = strcmp(arg, "off") == 0;
+    } else if (strcmp(cmd, "motion") == 0) {
+        if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0)
+            return fail(err, errlen, "motion wants on or off, found \"%s\"", arg);
+        sp_app_set_motion(r->app, strcmp(arg, "on") == 0);
+    } else if (strcmp(cmd, "expect-layout-clean") == 0) {
+        sp_replay_draw(r);
+        char problems[2048];
+        int n = sp_app_layout_check(r->app, r->dl, problems, sizeof problems);
+        if (n > 0)
+            return fail(err, errlen, "expect-layout-clean: %d problem%s on screen \"%s\" at %dx%d:\n%s", n,
+                        n == 1 ? "" : "s", sp_app_screen_name(r->app), r->w, r->h, problems);
     } else if (strcmp(cmd, "expect-voice") == 0) {
         /* expect-voice LANG "TEXT": a part containing TEXT is said in LANG's voice */
         sp_replay_draw(r);

@@ -23,6 +23,12 @@
  *     expect-cache-clean "TEXT"  fail if the renderer's text cache holds a text containing TEXT
  *     expect-speech "TEXT"       fail unless the last words the app asked to read aloud contain
  *                                TEXT (read aloud is recorded, never played: no audio device)
+ *     expect-layout-clean        fail on any problem of ui/layout_check.h in the current frame: cut
+ *                                titles, buttons or chips; overlapping text; touch targets under
+ *                                64 px or off screen; text under 4.5:1 contrast (7:1 in high contrast)
+ *     motion on|off              page transitions (off by default here, so shots show settled pages)
+ *     pixels on|off              off: frames are built and checked but not rendered (fast checks;
+ *                                a shot still renders its frame)
  *     expect-voice LANG "TEXT"   fail unless a part of those words containing TEXT is said in
  *                                LANG's voice (the kiosk language, or a teacher text's own)
  *     expect-chimes N            fail unless the app asked for the celebration chime N times so

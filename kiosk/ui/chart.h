@@ -1,6 +1,12 @@
 /* chart.h — the progress chart of a goal: data points joined by a line, the aim line, the
  * target as a horizontal line, and support changes as labelled vertical marks.
  *
+ * The value axis is zoomed to what is drawn (points, aim, target) with a few round, labelled
+ * values and the unit above them, so a 52 -> 65 % goal is not lost on 0-100. The aim and goal
+ * lines are line_w thick (at least 3 px) and labelled in the plot; no dot is ever clipped at an
+ * edge. Support-change labels are meant to be short (the goal page numbers the marks and lists
+ * their notes in full under the chart).
+ *
  * The chart knows nothing about goals: the caller passes plain numbers (x is a day number,
  * y a value) and the strings to print, already formatted. */
 #ifndef SP_CHART_H
@@ -29,7 +35,10 @@ typedef struct {
     bool has_scale;                /* y axis from the scale instead of the data alone */
     double y_min, y_max;
     const char *x_label_left, *x_label_right; /* dates under the axis */
+    const char *unit;              /* value axis caption ("rubric points"); "%" is put after each value */
+    const char *aim_label;         /* "My aim" beside the aim line (NULL: none) */
     int label_size;
+    int line_w;                    /* aim and goal lines (0: 3 px) */
     sp_color bg, axis, line, point, aim, target_color, mark, label;
     sp_text_role value_role;       /* role of texts that carry the student's data */
 } sp_chart;

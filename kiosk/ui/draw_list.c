@@ -7,6 +7,7 @@
  * string for the life of the frame; a reset wipes the bytes the last frame used. */
 #include "ui/draw_list.h"
 
+#include <stdio.h>
 #include <string.h>
 
 void sp_draw_reset(sp_draw_list *dl, sp_color clear)
@@ -84,6 +85,15 @@ void sp_draw_icon(sp_draw_list *dl, sp_rect r, const char *icon, sp_color c)
 
 void sp_draw_clip(sp_draw_list *dl, sp_rect r) { push(dl, SP_CMD_CLIP, r, (sp_color){0, 0, 0, 0}); }
 
+/* The next text command after i, or NULL. */
+static const sp_draw_cmd *next_text(const sp_draw_list *dl, size_t *i)
+{
+    for ((*i)++; *i < dl->count; (*i)++)
+        if (dl->cmds[*i].kind == SP_CMD_TEXT)
+            return &dl->cmds[*i];
+    return NULL;
+}
+
 void sp_draw_keep_ltr(sp_draw_list *dl, size_t first, sp_rect box)
 {
     for (size_t i = first; i < dl->count; i++)
@@ -120,6 +130,28 @@ const sp_draw_cmd *sp_draw_find_text(const sp_draw_list *dl, const char *needle)
         const sp_draw_cmd *cmd = &dl->cmds[i];
         if (cmd->kind == SP_CMD_TEXT && cmd->text && strstr(cmd->text, needle))
             return cmd;
+    }
+    /* A text wrapped onto several lines: the lines that follow one another (same left edge and
+     * size, each just under the last) are read as one, joined by spaces; the first line is the
+     * one returned. */
+    char joined[2048];
+    for (size_t i = 0; i < dl->count; i++) {
+        const sp_draw_cmd *first = &dl->cmds[i];
+        if (first->kind != SP_CMD_TEXT || !first->text)
+            continue;
+        size_t n = (size_t)snprintf(joined, sizeof joined, "%s", first->text);
+        const sp_draw_cmd *prev = first;
+        size_t j = i;
+        const sp_draw_cmd *c;
+        while (n < sizeof joined - 1 && (c = next_text(dl, &j)) && c->rect.x == prev->rect.x &&
+               c->size == prev->size && c->rect.y == prev->rect.y + prev->rect.h) {
+            n += (size_t)snprintf(joined + n, sizeof joined - n, " %s", c->text);
+            if (n >= sizeof joined)
+                n = sizeof joined - 1;
+            if (strstr(joined, needle))
+                return first;
+            prev = c;
+        }
     }
     return NULL;
 }

@@ -53,6 +53,7 @@ typedef struct {
     sp_font_style style;
     sp_align align;
     sp_text_role role;
+    bool cut;          /* the text was cut to fit and ends in "…" */
     /* ICON */
     const char *icon;  /* "academic", "behavior", "social-emotional", "future-readiness",
                           "face-1".."face-3", "star", "check", "back", "speaker" */

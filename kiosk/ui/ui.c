@@ -113,6 +113,7 @@ bool sp_ui_target_add(sp_ui *ui, int id, sp_rect r, bool button)
     t->rect = sp_rect_intersect(r, visible_area(ui));
     t->id = id;
     t->button = button;
+    t->scrolled = ui->clip.w > 0;
     return ui->focus_visible && ui->focus_id == id && t->rect.w > 0;
 }
 
@@ -129,26 +130,129 @@ int sp_ui_text_width(const sp_ui *ui, const char *text, int size, sp_font_style 
     return ui->metrics.text_width(ui->metrics.user, text, strlen(text), size, style);
 }
 
+/* Size steps a button's or chip's words may shrink to before they wrap or are cut. */
+static int step_size(int size, int step) { return step == 0 ? size : step == 1 ? size * 7 / 8 : size * 3 / 4; }
+
+int sp_ui_fit_size(const sp_ui *ui, int w, int h, const char *text, int size, sp_font_style style, int max_lines,
+                   int *height)
+{
+    sp_ui_line lines[SP_UI_MAX_LINES];
+    int n = 1, used = size;
+    /* Each step first tries one line, then more lines, before going smaller. */
+    for (int step = 0; step < 3; step++) {
+        int sz = step_size(size, step);
+        int lh = sp_ui_line_height(ui, sz);
+        int room = lh > 0 ? h / lh : 0;
+        if (room > max_lines)
+            room = max_lines;
+        if (room < 1)
+            room = 1;
+        for (int lines_allowed = 1; lines_allowed <= room; lines_allowed++) {
+            n = sp_ui_wrap(&ui->metrics, text, sz, style, w, lines_allowed, lines);
+            if (n > 0 && !lines[n - 1].ellipsis) {
+                if (height)
+                    *height = n * lh;
+                return sz;
+            }
+        }
+        used = sz;
+    }
+    if (height) {
+        int lh = sp_ui_line_height(ui, used);
+        int room = lh > 0 ? h / lh : 1;
+        *height = (room < max_lines ? room : max_lines) * lh;
+    }
+    return used;
+}
+
+int sp_ui_fit_text(sp_ui *ui, sp_rect r, const char *text, int size, sp_font_style style, sp_align align, sp_color c,
+                   sp_text_role role, int max_lines)
+{
+    int th = 0;
+    int sz = sp_ui_fit_size(ui, r.w, r.h, text, size, style, max_lines, &th);
+    if (th > r.h)
+        th = r.h;
+    int lh = sp_ui_line_height(ui, sz);
+    int lines = lh > 0 ? th / lh : 1;
+    sp_ui_text(ui, (sp_rect){r.x, r.y + (r.h - th) / 2, r.w, th > lh ? th : lh}, text, sz, style, align, c, role,
+               lines < 1 ? 1 : lines);
+    return sz;
+}
+
+void sp_ui_panel(sp_ui *ui, sp_rect r, sp_color bg, sp_color border, int thickness, int radius)
+{
+    if (thickness > 0) {
+        sp_draw_rect(ui->dl, r, border, radius);
+        int inner_r = radius > thickness ? radius - thickness : 0;
+        sp_draw_rect(ui->dl, (sp_rect){r.x + thickness, r.y + thickness, r.w - 2 * thickness, r.h - 2 * thickness}, bg,
+                     inner_r);
+    } else {
+        sp_draw_rect(ui->dl, r, bg, radius);
+    }
+}
+
+/* Icon and words centred (or from the left) in r; the words fit by sp_ui_fit_text. */
+static void icon_and_words(sp_ui *ui, sp_rect r, const char *icon, int icon_size, const char *label, int size,
+                           sp_color fg, sp_text_role role, sp_align align, int max_lines)
+{
+    const sp_ui_style *st = &ui->style;
+    int gap = st->pad / 2;
+    sp_rect inner = {r.x + st->pad, r.y + 2, r.w - 2 * st->pad, r.h - 4};
+    if (!icon) {
+        sp_ui_fit_text(ui, inner, label, size, SP_FONT_BOLD, align, fg, role, max_lines);
+        return;
+    }
+    int room = inner.w - icon_size - gap;
+    int th = 0;
+    int sz = sp_ui_fit_size(ui, room, inner.h, label, size, SP_FONT_BOLD, max_lines, &th);
+    int lw = sp_ui_text_width(ui, label, sz, SP_FONT_BOLD);
+    if (lw > room)
+        lw = room;
+    int total = icon_size + gap + lw;
+    int x = align == SP_ALIGN_CENTER && total < inner.w ? inner.x + (inner.w - total) / 2 : inner.x;
+    if (*icon)
+        sp_draw_icon(ui->dl, (sp_rect){x, r.y + (r.h - icon_size) / 2, icon_size, icon_size}, icon, fg);
+    sp_rect words = {x + icon_size + gap, inner.y, align == SP_ALIGN_CENTER ? lw : inner.x + inner.w - (x + icon_size + gap),
+                     inner.h};
+    sp_ui_fit_text(ui, words, label, sz, SP_FONT_BOLD, SP_ALIGN_LEFT, fg, role, max_lines);
+}
+
 void sp_ui_button(sp_ui *ui, int id, sp_rect r, const char *label, sp_button_kind kind, const char *icon)
 {
     const sp_ui_style *st = &ui->style;
     bool focused = sp_ui_target_add(ui, id, r, true);
-    sp_color bg = kind == SP_BUTTON_PRIMARY ? st->accent_bg : st->button_bg;
-    sp_color fg = kind == SP_BUTTON_PRIMARY ? st->accent_text : st->button_text;
-    sp_draw_rect(ui->dl, r, bg, st->radius);
-    sp_rect inner = {r.x + st->pad, r.y, r.w - 2 * st->pad, r.h};
-    if (icon) {
-        int is = st->button_text_size;
-        int lw = sp_ui_text_width(ui, label, st->button_text_size, SP_FONT_BOLD);
-        int total = is + st->pad / 2 + lw;
-        int x = total < inner.w ? inner.x + (inner.w - total) / 2 : inner.x;
-        sp_draw_icon(ui->dl, (sp_rect){x, r.y + (r.h - is) / 2, is, is}, icon, fg);
-        inner.w -= (x - inner.x) + is + st->pad / 2;
-        inner.x = x + is + st->pad / 2;
-        sp_ui_label(ui, inner, label, st->button_text_size, SP_FONT_BOLD, SP_ALIGN_LEFT, fg, SP_ROLE_BUTTON);
-    } else {
-        sp_ui_label(ui, inner, label, st->button_text_size, SP_FONT_BOLD, SP_ALIGN_CENTER, fg, SP_ROLE_BUTTON);
+    sp_color bg = kind == SP_BUTTON_PRIMARY ? st->accent_bg : kind == SP_BUTTON_DANGER ? st->danger_bg : st->button_bg;
+    sp_color fg = kind == SP_BUTTON_PRIMARY ? st->accent_text : kind == SP_BUTTON_DANGER ? st->danger_text
+                                                                                          : st->button_text;
+    if (kind == SP_BUTTON_SECONDARY)
+        sp_ui_panel(ui, r, bg, st->button_border, st->border, st->radius);
+    else
+        sp_draw_rect(ui->dl, r, bg, st->radius);
+    icon_and_words(ui, r, icon, st->button_text_size, label, st->button_text_size, fg, SP_ROLE_BUTTON, SP_ALIGN_CENTER,
+                   2);
+    if (focused)
+        sp_ui_focus_ring(ui, r);
+}
+
+void sp_ui_chip(sp_ui *ui, int id, sp_rect r, const char *label, bool chosen, const char *icon, sp_text_role role)
+{
+    const sp_ui_style *st = &ui->style;
+    bool focused = sp_ui_target_add(ui, id, r, true);
+    sp_color fg = chosen ? st->accent_text : st->text;
+    sp_ui_panel(ui, r, chosen ? st->accent_bg : st->card_bg, chosen ? st->accent_bg : st->card_border, st->border,
+                st->radius);
+    int is = sp_ui_line_height(ui, st->chip_text_size);
+    if (!icon && !chosen) {
+        /* An empty ring where the check goes: the words do not move when the chip is chosen. */
+        int d = is * 3 / 4, ring = st->border + 1;
+        sp_rect c = {r.x + st->pad + (is - d) / 2, r.y + (r.h - d) / 2, d, d};
+        sp_draw_circle(ui->dl, c, st->muted);
+        sp_draw_circle(ui->dl, (sp_rect){c.x + ring, c.y + ring, d - 2 * ring, d - 2 * ring}, st->card_bg);
+        icon = "";
     }
+    if (chosen)
+        icon = "check";
+    icon_and_words(ui, r, icon, is, label, st->chip_text_size, fg, role, SP_ALIGN_LEFT, 3);
     if (focused)
         sp_ui_focus_ring(ui, r);
 }
@@ -156,11 +260,7 @@ void sp_ui_button(sp_ui *ui, int id, sp_rect r, const char *label, sp_button_kin
 void sp_ui_card(sp_ui *ui, int id, sp_rect r, sp_color bg, sp_color border, int border_thickness)
 {
     bool focused = id > 0 && sp_ui_target_add(ui, id, r, false);
-    /* A border is a square frame, so a bordered card is square too: rounded corners under a
-     * square frame would leave specks of the page showing inside its corners. */
-    sp_draw_rect(ui->dl, r, bg, border_thickness > 0 ? 0 : ui->style.radius);
-    if (border_thickness > 0)
-        sp_draw_frame(ui->dl, r, border, border_thickness);
+    sp_ui_panel(ui, r, bg, border, border_thickness, ui->style.card_radius);
     if (focused)
         sp_ui_focus_ring(ui, r);
 }
@@ -284,6 +384,8 @@ static void emit_line(sp_ui *ui, sp_rect r, const sp_ui_line *ln, int size, sp_f
         memcpy(buf, ln->s, ln->len);
         memcpy(buf + ln->len, ELLIPSIS, sizeof ELLIPSIS);
         sp_draw_text(ui->dl, r, buf, ln->len + sizeof ELLIPSIS - 1, size, style, align, c, role);
+        if (ui->dl->count > 0 && ui->dl->cmds[ui->dl->count - 1].kind == SP_CMD_TEXT)
+            ui->dl->cmds[ui->dl->count - 1].cut = true;
     } else {
         sp_draw_text(ui->dl, r, ln->s, ln->len, size, style, align, c, role);
     }

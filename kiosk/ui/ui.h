@@ -6,7 +6,13 @@
  * between frames is hit-tested against what is on screen (sp_ui_hit_test) and keyboard focus
  * walks them in the order they were drawn (sp_ui_focus_step). The focused target gets a focus
  * ring once the keyboard has been used. Text is always wrapped or truncated to its rectangle
- * with the metrics callback, ending in "…" when it does not fit, so nothing overflows. */
+ * with the metrics callback, ending in "…" when it does not fit, so nothing overflows; a
+ * button's or chip's words first shrink a step and wrap to a second line, so they are cut only
+ * when even that fails (the draw list marks such text as cut, and the layout check fails it).
+ *
+ * One look everywhere: a primary button is filled, a secondary one tinted (outlined in high
+ * contrast), a danger button is for the confirmed step of a destructive action, and a chip is
+ * an outlined rounded choice that fills with a check when chosen. */
 #ifndef SP_UI_H
 #define SP_UI_H
 
@@ -21,10 +27,17 @@
 
 /* Colours and sizes the widgets use; the app's theme fills it in for the window size. */
 typedef struct {
-    sp_color text, muted, button_bg, button_text, accent_bg, accent_text, card_bg, card_border, focus;
-    int radius;          /* corner radius of buttons and cards */
+    sp_color text, muted;
+    sp_color button_bg, button_text, button_border; /* secondary button */
+    sp_color accent_bg, accent_text;                /* primary button, chosen chip */
+    sp_color danger_bg, danger_text;                /* danger button */
+    sp_color card_bg, card_border, focus;
+    int radius;          /* corner radius of buttons and chips */
+    int card_radius;     /* corner radius of cards */
+    int border;          /* outline width of chips, cards and secondary buttons */
     int focus_thickness; /* focus ring width */
     int button_text_size;
+    int chip_text_size;
     int pad;             /* inner padding of buttons and cards */
 } sp_ui_style;
 
@@ -32,7 +45,8 @@ typedef struct {
     sp_rect rect;    /* visible part (clipped); w == 0 when scrolled out of view */
     sp_rect full;    /* whole widget, unclipped */
     int id;          /* screen-defined action id (> 0) */
-    bool button;     /* a button (touch-size rules apply) rather than a card */
+    bool button;     /* a button or chip (its words must never be cut) rather than a card */
+    bool scrolled;   /* registered inside a clip (a scrolling list): may be partly out of view */
 } sp_ui_target;
 
 typedef struct {
@@ -47,7 +61,8 @@ typedef struct {
     bool focus_visible;         /* draw the ring: the keyboard was used since the last tap */
 } sp_ui;
 
-typedef enum { SP_BUTTON_NORMAL = 0, SP_BUTTON_PRIMARY = 1 } sp_button_kind;
+/* SP_BUTTON_NORMAL is the secondary look (the older name). */
+typedef enum { SP_BUTTON_SECONDARY = 0, SP_BUTTON_NORMAL = 0, SP_BUTTON_PRIMARY = 1, SP_BUTTON_DANGER = 2 } sp_button_kind;
 
 /* One wrapped line: a slice of the source text, plus whether "…" follows it. */
 typedef struct {
@@ -76,8 +91,20 @@ bool sp_ui_target_add(sp_ui *ui, int id, sp_rect r, bool button);
 void sp_ui_focus_ring(sp_ui *ui, sp_rect r);
 
 void sp_ui_button(sp_ui *ui, int id, sp_rect r, const char *label, sp_button_kind kind, const char *icon);
-/* Card background; tappable when id > 0. */
+/* Card background with rounded corners (the style's card radius); tappable when id > 0. */
 void sp_ui_card(sp_ui *ui, int id, sp_rect r, sp_color bg, sp_color border, int border_thickness);
+/* A rounded rectangle of radius with an outline of thickness (0: none) inside r. */
+void sp_ui_panel(sp_ui *ui, sp_rect r, sp_color bg, sp_color border, int thickness, int radius);
+/* A choice chip: outlined, or filled with a check when chosen; an optional picture (an icon
+ * name, or NULL) before its words. role is the words' role (the choice's source). */
+void sp_ui_chip(sp_ui *ui, int id, sp_rect r, const char *label, bool chosen, const char *icon, sp_text_role role);
+/* Words fitted into r: at size, or a step or two smaller, on up to max_lines lines, centred
+ * vertically; cut with "…" only when the smallest step still does not fit. Returns the size used. */
+int sp_ui_fit_text(sp_ui *ui, sp_rect r, const char *text, int size, sp_font_style style, sp_align align, sp_color c,
+                   sp_text_role role, int max_lines);
+/* The size sp_ui_fit_text would use and the height its lines take. */
+int sp_ui_fit_size(const sp_ui *ui, int w, int h, const char *text, int size, sp_font_style style, int max_lines,
+                   int *height);
 
 /* Wraps text into r.w; at most max_lines (0: as many as fit r.h). Returns the height used. */
 int sp_ui_text(sp_ui *ui, sp_rect r, const char *text, int size, sp_font_style style, sp_align align, sp_color c,

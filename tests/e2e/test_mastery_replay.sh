@@ -26,7 +26,7 @@ run() { # name width height
                          JOIN students s ON s.id = r.student_id
                          WHERE s.sis_id = 'E8001' AND r.rater = 'student' AND r.kiosk_session_id IS NOT NULL
                          ORDER BY t.position")
-  want=$'1|3|Evidence hunt: school start times|Practise with a partner
+  want=$'1|3|Evidence hunt: school start times|Practice with a partner
 2|2|My notes from the evidence hunt|Look at my notes
 3|1||Ask my teacher for help
 4|2||Try a harder problem
@@ -36,7 +36,7 @@ run() { # name width height
   [ "$teacher_after" = "$teacher_before" ] || { echo "FAIL ($name): teacher ratings changed"; exit 1; }
   # The admin report shows them beside the teacher's.
   report=$("$SIGNPOST_ADMIN" --db "$db" report reflections --student E8001)
-  for step in "Practise with a partner" "Look at my notes" "Teach a friend"; do
+  for step in "Practice with a partner" "Look at my notes" "Teach a friend"; do
     grep -q "$step" <<<"$report" || { echo "FAIL ($name): report reflections lacks \"$step\""; echo "$report"; exit 1; }
   done
   # ... and `report mastery` counts them: nobody had rated targets 4 and 5 before Maya (a 2, a 4).

@@ -16,11 +16,11 @@ run() { # orientation width height
   got=$(sqlite3 "$db" "SELECT s.sis_id || ' ' || c.scale || ' ' || c.rating || ' ' || coalesce(c.used_strategy, '-')
                          || ' ' || c.next_step FROM self_checks c JOIN students s ON s.id = c.student_id
                          WHERE c.kiosk_session_id IS NOT NULL ORDER BY c.id")
-  want=$'K0001 faces3 3 - \nM7003 scale4 2 - Math lab Tuesdays\nH1002 scale4 3 1 '
+  want=$'K0001 faces3 3 - \nM7003 scale4 2 - Go to lunch tutoring\nH1002 scale4 3 1 '
   [ "$got" = "$want" ] || { echo "FAIL ($name): self-checks stored:"; echo "$got"; exit 1; }
   # The teacher sees Kwame's check beside his quiz data.
   report=$("$SIGNPOST_ADMIN" --db "$db" report reflections --student M7003)
-  grep -q "Math lab Tuesdays" <<<"$report" && grep -q "Teacher data" <<<"$report" ||
+  grep -q "Go to lunch tutoring" <<<"$report" && grep -q "Teacher data" <<<"$report" ||
     { echo "FAIL ($name): report reflections lacks Kwame's self-check:"; echo "$report"; exit 1; }
   echo "ok: $name ($w x $h)"
 }

@@ -33,9 +33,13 @@
 #define ZOE_SEL "I will use a calming strategy when I feel stressed."
 #define ZOE_CONFERENCE "CONFERENCE-ONLY family reading goal"
 #define ZOE_STAFF "STAFF-ONLY reading intervention tier"
-#define ZOE_METHOD "Rubric check on each response, plus conferencing notes"
-#define ZOE_SUPPORT "Small-group writing workshop twice a week, with sentence stems."
-#define ZOE_SUPPORT_CHANGE "Added sentence stems"
+#define ZOE_METHOD "My teacher checks each response with a rubric."
+#define ZOE_SUPPORT "I get help in a small writing group twice a week."
+#define ZOE_SUPPORT_CHANGE "Now I use sentence starters too."
+/* The teacher's wording of every milestone: never on the kiosk. */
+#define TEACHER_METHOD "TEACHER-ONLY rubric check per assignment (accommodated version where the IEP says so)"
+#define TEACHER_SUPPORT "TEACHER-ONLY small-group writing workshop twice weekly + sentence stems"
+#define TEACHER_SUPPORT_NOTE "TEACHER-ONLY added sentence stems"
 #define MALIK_MATH "I will raise my math unit quiz score from 52% to 65%."
 
 static uint64_t ms_at(int y, int m, int d, int hh, int mm, int ss)
@@ -57,8 +61,9 @@ static void add_milestone(sqlite3 *db, long long id, long long student, const ch
     char sql[4096];
     snprintf(sql, sizeof sql,
              "INSERT INTO milestones (id, student_id, statement, student_text, category, baseline, target, direction,"
-             " start_date, due_date, method, support, visibility, created_at, updated_at) VALUES (%lld, %lld,"
-             " 'Teacher wording', '%s', '%s', %s, %g, '%s', '2026-02-23', '2026-04-06', '%s', '%s', '%s',"
+             " start_date, due_date, method, support, student_know, student_support, visibility, created_at,"
+             " updated_at) VALUES (%lld, %lld, 'TEACHER-ONLY statement', '%s', '%s', %s, %g, '%s', '2026-02-23',"
+             " '2026-04-06', '" TEACHER_METHOD "', '" TEACHER_SUPPORT "', '%s', '%s', '%s',"
              " '2026-02-23T08:00:00Z', '2026-02-23T08:00:00Z')",
              id, student, text, category, baseline, target, direction, method, support, visibility);
     exec(db, sql);
@@ -97,7 +102,8 @@ static void build_school(const char *path)
              " (1, '2026-03-02', 2.0, '2026-03-02T15:00:00Z'), (1, '2026-03-09', 2.5, '2026-03-09T15:00:00Z'),"
              " (2, '2026-03-02', 6, '2026-03-02T15:00:00Z'), (2, '2026-03-09', 5, '2026-03-09T15:00:00Z'),"
              " (3, '2026-03-10', 1, '2026-03-10T15:00:00Z')");
-    exec(db, "INSERT INTO support_changes (milestone_id, changed_on, note) VALUES (1, '2026-03-05', '" ZOE_SUPPORT_CHANGE "')");
+    exec(db, "INSERT INTO support_changes (milestone_id, changed_on, note, student_note) VALUES"
+             " (1, '2026-03-05', '" TEACHER_SUPPORT_NOTE "', '" ZOE_SUPPORT_CHANGE "')");
     /* Manny has seven goals with very long texts: the list must scroll and truncate. */
     for (int i = 0; i < 7; i++) {
         char text[1100];
@@ -226,11 +232,12 @@ static void tapping_a_card_opens_the_goal_with_its_chart_and_how_we_will_know(vo
     kd_expect_screen("goal");
     kd_expect_text("I will write 3 paragraphs");
     kd_expect_text("How we'll know");
-    kd_expect_text("Rubric check on each response");
+    kd_expect_text("checks each response with a rubric");
     kd_expect_text("My support");
-    kd_expect_text("Small-group writing workshop");
-    kd_expect_text(ZOE_SUPPORT_CHANGE); /* the support change is marked on the chart */
+    kd_expect_text("small writing group twice a week");
+    kd_expect_text(ZOE_SUPPORT_CHANGE); /* the support change is marked on the chart and listed */
     kd_expect_text("Goal 3");
+    kd_expect_no_text("TEACHER-ONLY"); /* the teacher's statement, method, support and note stay off */
     kd_expect_text("Back");
     assert_true(kd_count_kind(SP_CMD_LINE) >= 4);   /* aim, target, support mark, data line */
     assert_true(kd_count_kind(SP_CMD_CIRCLE) >= 2); /* the two data points */
@@ -248,7 +255,11 @@ static void a_goal_without_a_baseline_says_we_are_finding_the_starting_point(voi
     kd_tap_text("I will use a calming");
     kd_expect_screen("goal");
     kd_expect_text("We're finding your starting point");
-    kd_expect_text("Your teacher will talk with you about support.");
+    /* The goal has the student's "how we'll know" but no support in her words: that part is not
+     * shown at all (and the teacher's wording never is). */
+    kd_expect_text("How we'll know");
+    kd_expect_no_text("My support");
+    kd_expect_no_text("TEACHER-ONLY");
 }
 
 static void lower_is_better_goal_shows_progress_toward_fewer(void **state)
@@ -420,6 +431,14 @@ static void teacher_badge_opens_the_menu_and_only_it_exits(void **state)
     kd_tap_text("Back");
     kd_expect_screen("teacher");
     assert_false(sp_app_wants_exit(kd.app));
+    /* Exit asks first; "Keep the kiosk open" changes nothing */
+    kd_tap_text("Exit kiosk");
+    kd_expect_text("Close the kiosk?");
+    assert_false(sp_app_wants_exit(kd.app));
+    kd_tap_text("Keep the kiosk open");
+    kd_expect_text("Teacher menu");
+    assert_false(sp_app_wants_exit(kd.app));
+    kd_tap_text("Exit kiosk");
     kd_tap_text("Exit kiosk");
     assert_true(sp_app_wants_exit(kd.app));
     assert_string_equal(last_end_reason(0, 1), "teacher-exit");
@@ -457,7 +476,7 @@ static void scanning_the_same_badge_again_keeps_the_session(void **state)
     kd_wait_ms(1300);
     kd_tap_text("I will write 3");
     kd_scan_token(ZOE_TOKEN);
-    kd_expect_screen("goals");
+    kd_expect_screen("goal"); /* her own badge again: the page she was on stays */
     assert_string_equal(last_end_reason(1, 0), "(open)");
     sqlite3 *db = ts_open(kd.db_path);
     assert_int_equal(ts_query_int(db, "SELECT count(*) FROM kiosk_sessions"), 1);
@@ -465,6 +484,31 @@ static void scanning_the_same_badge_again_keeps_the_session(void **state)
                                       " AND started_at = '2026-03-16T09:00:10Z'"),
                      1);
     sqlite3_close(db);
+}
+
+/* A lanyard swinging past the scanner mid-reflection keeps the half-done self-check; another
+ * student's badge still switches at once. */
+static void her_own_badge_mid_self_check_keeps_her_answers_another_badge_switches(void **state)
+{
+    (void)state;
+    start_app();
+    kd_scan_token(ZOE_TOKEN);
+    kd_wait_ms(1300);
+    kd_tap_text("I will write 3");
+    kd_tap_text("How did it go?");
+    kd_expect_screen("self-check");
+    kd_tap_text("Getting there");
+    kd_expect_text("What got in the way?");
+    kd_tap_text("I ran out of time");
+    kd_scan_token(ZOE_TOKEN);
+    kd_expect_screen("self-check");
+    kd_expect_text("What got in the way?");
+    kd_tap_text("Next"); /* the chosen chip is still chosen: it goes on to the next question */
+    kd_expect_text("What will I try next?");
+    kd_scan_token(MALIK_TOKEN);
+    kd_expect_screen("welcome");
+    kd_expect_no_text("What will I try next?");
+    assert_string_equal(last_end_reason(1, 0), "switched");
 }
 
 static void closing_the_kiosk_with_a_student_signed_in_logs_closed(void **state)
@@ -672,7 +716,13 @@ static void check_layout(const char *where, int w, int h)
         int tw = kd_fake_width(NULL, c->text, strlen(c->text), c->size, c->style);
         if (tw > c->rect.w)
             fail_msg("%s at %dx%d: \"%s\" is %d px wide in a %d px rect", where, w, h, c->text, tw, c->rect.w);
-        if (strcmp(where, "goals") == 0 && c->role == SP_ROLE_STUDENT) {
+        /* (the student's initial in the header's avatar is the one student text above the cards) */
+        int list_top = h;
+        for (size_t j = 0; j < n; j++)
+            if (targets[j].h >= 200 && targets[j].y < list_top)
+                list_top = targets[j].y;
+        bool header_initial = c->rect.y + c->rect.h <= list_top && strlen(c->text) <= 4;
+        if (strcmp(where, "goals") == 0 && c->role == SP_ROLE_STUDENT && !header_initial) {
             bool inside = false;
             for (size_t j = 0; j < n; j++)
                 if (c->rect.x >= targets[j].x && c->rect.y >= targets[j].y &&
@@ -912,7 +962,7 @@ static void a_goal_page_too_tall_for_large_text_scrolls_and_keeps_every_word(voi
     (void)state;
     sqlite3 *db = ts_open(kd.db_path);
     exec(db, "UPDATE students SET large_text = 1 WHERE id = 3");
-    exec(db, "UPDATE milestones SET support = 'A very long support plan with many steps and people and places,"
+    exec(db, "UPDATE milestones SET student_support = 'A very long support plan with many steps and people and places,"
              " a reading buddy on Mondays, a quiet corner on Wednesdays and a check-in with the counselor at the"
              " end of every week' WHERE id = 100");
     sqlite3_close(db);
@@ -970,6 +1020,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(teacher_can_return_to_the_scan_screen, setup, teardown),
         cmocka_unit_test_setup_teardown(the_teacher_menu_times_out_like_any_session, setup, teardown),
         cmocka_unit_test_setup_teardown(scanning_the_same_badge_again_keeps_the_session, setup, teardown),
+        cmocka_unit_test_setup_teardown(her_own_badge_mid_self_check_keeps_her_answers_another_badge_switches, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(closing_the_kiosk_with_a_student_signed_in_logs_closed, setup, teardown),
         cmocka_unit_test_setup_teardown(student_keys_never_exit_the_kiosk, setup, teardown),
         cmocka_unit_test_setup_teardown(keyboard_moves_a_visible_focus_ring_and_enter_opens_a_goal, setup, teardown),

@@ -234,7 +234,7 @@ static void a_student_goes_through_the_whole_unit_and_every_rating_is_saved(void
     kd_expect_text("My next step");
     kd_expect_text("Ask my teacher for help");
     kd_expect_text("Teach a friend");
-    tap_exact("Practise with a partner");
+    tap_exact("Practice with a partner");
     save_and_return();
     kd_expect_text("4 I can teach it");
     kd_expect_text("Saved");
@@ -279,7 +279,7 @@ static void a_student_goes_through_the_whole_unit_and_every_rating_is_saved(void
              "SELECT count(*) FROM mastery_ratings r JOIN learning_targets t ON t.id = r.target_id"
              " WHERE r.student_id = %lld AND r.rater = 'student' AND r.kiosk_session_id IS NOT NULL AND ("
              " (t.position = 1 AND r.rating = 4 AND r.evidence = '" ASSIGNMENT "'"
-             "  AND r.next_step = 'Practise with a partner') OR"
+             "  AND r.next_step = 'Practice with a partner') OR"
              " (t.position = 2 AND r.rating = 3 AND r.evidence = 'My claim chart from Tuesday'"
              "  AND r.next_step = 'Look at my notes') OR"
              " (t.position = 3 AND r.rating = 2 AND r.evidence = '' AND r.next_step = 'Ask my teacher for help') OR"
@@ -355,7 +355,7 @@ static void the_teachers_rating_shows_beside_the_students_and_is_never_averaged(
             continue;
         if (!me && strcmp(c->text, "4 I can teach it") == 0)
             me = c;
-        if (!teacher && strcmp(c->text, "1 I'm just starting") == 0)
+        if (!teacher && strcmp(c->text, "1 Just starting") == 0) /* the teacher's, in the third person */
             teacher = c;
     }
     if (!me || !teacher)
@@ -364,7 +364,8 @@ static void the_teachers_rating_shows_beside_the_students_and_is_never_averaged(
     assert_int_equal(me->rect.y, teacher->rect.y);
     assert_true(teacher->rect.x > me->rect.x);
     kd_expect_text("Me");
-    kd_expect_text("Teacher");
+    kd_expect_text("Your teacher");
+    kd_expect_no_text("Teacher: 1 I'm"); /* never the teacher's rating in the student's voice */
     /* Nothing is combined into one number. */
     kd_expect_no_text("2.5");
     kd_expect_no_text("verage");
@@ -377,7 +378,7 @@ static void the_teachers_rating_shows_beside_the_students_and_is_never_averaged(
     assert_non_null(t1);
     int teachers = 0;
     for (size_t i = 0; i < kd.dl->count; i++)
-        if (kd.dl->cmds[i].kind == SP_CMD_TEXT && strcmp(kd.dl->cmds[i].text, "Teacher") == 0 &&
+        if (kd.dl->cmds[i].kind == SP_CMD_TEXT && strcmp(kd.dl->cmds[i].text, "Your teacher") == 0 &&
             kd.dl->cmds[i].rect.x < t1->rect.x + 400 && kd.dl->cmds[i].rect.y < t1->rect.y + 200)
             teachers++;
     assert_int_equal(teachers, 0);
@@ -391,7 +392,7 @@ static void the_teachers_rating_shows_beside_the_students_and_is_never_averaged(
     sql(q);
     tap_exact("Back");
     tap_exact("My learning targets");
-    kd_expect_text("3 I've got it");
+    kd_expect_text("3 Got it"); /* the teacher's new rating, in the third person */
 }
 
 static void a_student_in_no_class_gets_a_friendly_page(void **state)

@@ -154,10 +154,12 @@ static void test_grade7_student_rates_on_the_1_to_4_scale(void **state)
     kd_tap_text(chips.obstacle[0]);
     kd_tap_text("Next");
     assert_true(kd_on_screen("What will I try next?"));
-    /* Next-step chips come from the support plan and the if/then rule. */
-    assert_true(kd_on_screen("Math lab Tuesdays"));
-    assert_true(kd_on_screen("lunch tutoring"));
-    kd_tap_text("Math lab Tuesdays");
+    /* Next-step chips are in the student's words: the choice of the if/then rule, never the
+     * teacher's support plan ("math lab Tuesdays + worked-example notes") or the rule's "then". */
+    assert_true(kd_on_screen("Go to lunch tutoring"));
+    assert_false(kd_on_screen("Math lab Tuesdays"));
+    assert_false(kd_on_screen("Add lunch tutoring on Thursdays"));
+    kd_tap_text("Go to lunch tutoring");
     assert_int_equal(count_checks(kwame), before);
     kd_tap_text("Save");
 
@@ -173,7 +175,7 @@ static void test_grade7_student_rates_on_the_1_to_4_scale(void **state)
     assert_int_equal(row.rating, 3);
     assert_int_equal(row.used_strategy, -1);
     assert_string_equal(row.obstacle, chips.obstacle[0]);
-    assert_string_equal(row.next_step, "Math lab Tuesdays");
+    assert_string_equal(row.next_step, "Go to lunch tutoring");
     assert_true(row.session_id > 0);
     assert_int_equal(row.session_id, open_session(kwame));
 
@@ -201,8 +203,8 @@ static void test_kindergartner_gets_three_faces(void **state)
     start_from_card();
     expect_faces();
     kd_tap_text("It went well");
-    assert_true(kd_on_screen("What got in the way?"));
-    kd_tap_text("Skip");
+    /* It went well: nothing got in the way to ask about, straight on to the next step. */
+    assert_false(kd_on_screen("What got in the way?"));
     assert_true(kd_on_screen("What will I try next?"));
     kd_tap_text("Skip"); /* both answers are optional: Skip on the last page saves */
     assert_true(kd_on_screen("Saved"));
@@ -254,14 +256,14 @@ static void test_social_emotional_goal_asks_about_the_strategy(void **state)
     kd_tap_text("Yes, I did");
     assert_true(kd_on_screen("What got in the way?"));
     kd_tap_text("Next");
-    /* Every next-step chip of the goal is offered: support parts, the rule's "then" part and the
-     * student's own choice. */
+    /* Every next-step chip of the goal is offered: the student's own choice of the if/then rule
+     * and a few general steps (never the teacher's support plan). */
     sp_chips chips = chips_of(goal);
     assert_true(chips.nnext >= 3);
     for (size_t i = 0; i < chips.nnext; i++)
         assert_true(kd_on_screen(chips.next[i]));
-    assert_true(kd_on_screen("Breathing card"));
-    assert_true(kd_on_screen("counselor"));
+    assert_true(kd_on_screen("Walk and breathe"));
+    assert_false(kd_on_screen("Breathing card"));
     kd_tap_text(chips.next[chips.nnext - 1]);
     kd_tap_text("Save");
     assert_true(kd_on_screen("Saved"));
@@ -279,7 +281,7 @@ static void test_a_second_tap_takes_a_chip_back_and_skip_strategy_stores_nothing
     long long ifrah = kd_student_id(other, "H1003");
     kd_sign_in(other, "H1003");
     start_from_card();
-    kd_tap_text(sp_scale_words(SP_SCALE_SCALE4, 4));
+    kd_tap_text(sp_scale_words(SP_SCALE_SCALE4, 3)); /* "Got it": room left to say what got in the way */
     kd_tap_text("Skip"); /* "Did I use my strategy?" skipped */
     sp_chips chips = chips_of(kd_goal_id(other, "H1003", "hr10-coping"));
     kd_tap_text(chips.obstacle[0]);
@@ -293,6 +295,27 @@ static void test_a_second_tap_takes_a_chip_back_and_skip_strategy_stores_nothing
 }
 
 /* ---- typed answers --------------------------------------------------------------------------- */
+
+/* The top rating leaves nothing in the way to ask about: "Can teach it" goes straight to the
+ * next step, and Back from there returns to the rating. */
+static void test_the_top_rating_skips_what_got_in_the_way(void **state)
+{
+    (void)state;
+    long long kwame = kd_student_id(other, "M7003");
+    kd_sign_in(other, "M7003");
+    start_from_card();
+    kd_tap_text(sp_scale_words(SP_SCALE_SCALE4, 4));
+    assert_false(kd_on_screen("What got in the way?"));
+    assert_true(kd_on_screen("What will I try next?"));
+    kd_tap_text("Back");
+    assert_true(kd_on_screen(sp_scale_words(SP_SCALE_SCALE4, 1)));
+    kd_tap_text(sp_scale_words(SP_SCALE_SCALE4, 4));
+    kd_tap_text("Save");
+    check_row row;
+    assert_true(latest_check(kwame, &row));
+    assert_int_equal(row.rating, 4);
+    assert_string_equal(row.obstacle, "");
+}
 
 static void test_a_typed_answer_is_saved(void **state)
 {
@@ -329,6 +352,20 @@ static void test_the_kiosk_commits_to_the_disk_before_saying_saved(void **state)
     sqlite3_finalize(st);
 }
 
+/* True when the chip shows on the page, or on one of the pages behind "More choices" (the
+ * walk comes back round to the first page). */
+static bool on_some_page(const char *chip)
+{
+    for (int page = 0; page < 4; page++) {
+        if (kd_on_screen(chip))
+            return true;
+        if (!kd_on_screen("More choices"))
+            return false;
+        kd_tap_text("More choices");
+    }
+    return false;
+}
+
 static void test_a_goal_with_no_support_text_still_has_chips(void **state)
 {
     (void)state;
@@ -345,11 +382,14 @@ static void test_a_goal_with_no_support_text_still_has_chips(void **state)
     kd_sign_in(other, "M7005");
     start_from_card();
     kd_tap_text(sp_scale_words(SP_SCALE_SCALE4, 1));
+    /* Nothing is left out: a chip that does not fit is on a page behind "More choices". */
     for (size_t i = 0; i < chips.nobstacle; i++)
-        assert_true(kd_on_screen(chips.obstacle[i]));
+        if (!on_some_page(chips.obstacle[i]))
+            fail_msg("\"%s\" is on no page of \"What got in the way?\"", chips.obstacle[i]);
     kd_tap_text("Next");
     for (size_t i = 0; i < chips.nnext; i++)
-        assert_true(kd_on_screen(chips.next[i]));
+        if (!on_some_page(chips.next[i]))
+            fail_msg("\"%s\" is on no page of \"What will I try next?\"", chips.next[i]);
     assert_true(kd_on_screen("Type my own"));
 }
 
@@ -444,6 +484,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_kindergartner_gets_three_faces, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_aloud_student_gets_faces_from_the_goal_detail, setup, teardown),
         cmocka_unit_test_setup_teardown(test_social_emotional_goal_asks_about_the_strategy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_top_rating_skips_what_got_in_the_way, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_second_tap_takes_a_chip_back_and_skip_strategy_stores_nothing, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_a_typed_answer_is_saved, setup, teardown),

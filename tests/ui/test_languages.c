@@ -94,7 +94,7 @@ static void test_maya_sees_her_goal_in_spanish_and_the_kiosk_returns_to_english(
     kd_expect_text("2,5");             /* and her numbers */
     assert_false(kd_on_screen("November"));
     assert_false(sp_app_rtl(kd.app));
-    kd_tap_text("I'm done");
+    kd_tap_text("Terminé"); /* "I'm done", in her language too */
     kd_draw(); /* signed out: the goodbye is in the school's language */
     assert_string_equal(sp_app_language(kd.app), "en");
     assert_false(kd_on_screen("Escribiré"));

@@ -251,8 +251,8 @@ static void test_a_goal_page_reads_the_chart_and_how_we_will_know(void **state)
     tap_read_to_me();
     kd_expect_screen("goal");
     const char *s = take_speech();
-    const char *order[] = {"My goal.", LAYLA_GOAL, "Keep going", "Goal 3.", "Dots: my checks.", "How we'll know.",
-                           "rubric check", "My support."};
+    const char *order[] = {"My goal.", LAYLA_GOAL, "Keep going", "Goal 3 rubric points.", "How we'll know.",
+                           "scores each of my responses", "My support.", "sentence starters"};
     expect_in_order(s, order, sizeof order / sizeof *order);
     assert_null(strstr(s, "Set my next step"));
     assert_null(strstr(s, "Back"));

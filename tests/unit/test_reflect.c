@@ -357,42 +357,39 @@ static void a_locked_database_returns_busy_with_nothing_written_and_a_retry_save
 
 /* ---- chips --------------------------------------------------------------------------------- */
 
-static void chips_come_from_the_goals_support_and_its_if_then_rules(void **state)
+static void chips_are_the_students_own_words_never_the_teachers(void **state)
 {
     (void)state;
     sqlite3 *db = demo_db("chips.db");
     sp_chips c;
     assert_int_equal(sp_self_check_chips(db, goal(db, "E8001", "ela8-claim-evidence"), &c), SQLITE_OK);
-    /* "small-group writing workshop twice weekly + sentence stems" is two chips */
-    assert_string_equal(c.next[0], "Small-group writing workshop twice weekly");
-    assert_string_equal(c.next[1], "Sentence stems");
-    assert_true(has_chip(c.next, c.nnext, "Add a 20-minute writing conference on Fridays")); /* the rule's "then" */
-    assert_true(has_chip(c.obstacle, c.nobstacle, "It was too hard"));
+    /* obstacles: the milestone's student choices first, then plain words for its category */
+    assert_string_equal(c.obstacle[0], "I didn't know how to start");
+    assert_string_equal(c.obstacle[1], "I couldn't find evidence");
     assert_true(has_chip(c.obstacle, c.nobstacle, "I ran out of time"));
-    assert_true(has_chip(c.obstacle, c.nobstacle, "I didn't ask for help"));
+    assert_true(has_chip(c.obstacle, c.nobstacle, "Nothing got in the way")); /* none dropped */
+    /* next steps: the student's choice of the if/then rule, never its "then" or the support plan */
+    assert_string_equal(c.next[0], "Ask for a writing conference on Friday");
+    assert_false(has_chip(c.next, c.nnext, "Add a 20-minute writing conference on Fridays"));
+    assert_false(has_chip(c.next, c.nnext, "Small-group writing workshop twice weekly"));
+    assert_false(has_chip(c.next, c.nnext, "Sentence stems"));
+    /* supports: the student's "my support" and general ones; distinct from the next steps */
+    assert_true(has_chip(c.support, c.nsupport, "Help from my teacher"));
+    for (size_t i = 0; i < c.nsupport; i++)
+        assert_false(has_chip(c.next, c.nnext, c.support[i]));
 
     assert_int_equal(sp_self_check_chips(db, goal(db, "H1002", "hr10-coping"), &c), SQLITE_OK);
-    assert_string_equal(c.next[0], "Breathing card");
-    assert_string_equal(c.next[1], "5-minute pass to the counselor");
-    assert_string_equal(c.next[2], "Advisor check-in");
-    assert_true(has_chip(c.next, c.nnext, "I choose: walk and breathe"));
-    assert_true(has_chip(c.next, c.nnext, "Meet the counselor to pick a new strategy"));
-    assert_true(has_chip(c.obstacle, c.nobstacle, "I felt stressed"));
+    assert_string_equal(c.next[0], "Walk and breathe");
+    assert_false(has_chip(c.next, c.nnext, "Breathing card"));
+    assert_false(has_chip(c.next, c.nnext, "Meet the counselor to pick a new strategy"));
+    assert_string_equal(c.obstacle[0], "I didn't notice I was stressed");
     assert_true(has_chip(c.obstacle, c.nobstacle, "I forgot my strategy"));
     assert_false(has_chip(c.obstacle, c.nobstacle, "It was too hard"));
 
-    /* "visual checklist on the desk, seat near the front, a 2-minute reset break when needed" */
-    assert_int_equal(sp_self_check_chips(db, goal(db, "S6001", "ss6-off-task"), &c), SQLITE_OK);
-    assert_string_equal(c.next[0], "Visual checklist on the desk");
-    assert_string_equal(c.next[1], "Seat near the front");
-    assert_string_equal(c.next[2], "A 2-minute reset break when needed");
-    assert_true(has_chip(c.obstacle, c.nobstacle, "I got distracted"));
-
-    /* "FAFSA night with family; counselor appointment": capitals kept */
-    assert_int_equal(sp_self_check_chips(db, goal(db, "R1202", "fafsa-steps"), &c), SQLITE_OK);
-    assert_string_equal(c.next[0], "FAFSA night with family");
-    assert_string_equal(c.next[1], "Counselor appointment");
-    assert_true(has_chip(c.obstacle, c.nobstacle, "I didn't know the next step"));
+    /* "we hold a family meeting" is the adults' step; the student's choice is their own */
+    assert_int_equal(sp_self_check_chips(db, goal(db, "A9008", "attendance-95"), &c), SQLITE_OK);
+    assert_string_equal(c.next[0], "Tell an adult when mornings are hard");
+    assert_false(has_chip(c.next, c.nnext, "We hold a family meeting"));
     sp_db_close(db);
 }
 
@@ -402,8 +399,8 @@ static void a_goal_with_no_support_text_still_offers_chips_and_long_parts_are_sh
     sqlite3 *db = demo_db("bare.db");
     long long g = goal(db, "E8003", "ela8-claim-evidence");
     char sql[300];
-    snprintf(sql, sizeof sql, "UPDATE milestones SET support = '' WHERE id = %lld; DELETE FROM if_then_rules"
-                              " WHERE milestone_id = %lld", g, g);
+    snprintf(sql, sizeof sql, "UPDATE milestones SET student_support = '', student_obstacles = '' WHERE id = %lld;"
+                              " DELETE FROM if_then_rules WHERE milestone_id = %lld", g, g);
     assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     sp_chips c;
     assert_int_equal(sp_self_check_chips(db, g, &c), SQLITE_OK);
@@ -413,15 +410,20 @@ static void a_goal_with_no_support_text_still_offers_chips_and_long_parts_are_sh
     for (size_t i = 0; i < c.nnext; i++)
         assert_true(c.next[i][0] != 0);
 
-    /* a support part longer than a chip holds is cut at a word with an ellipsis, in whole characters */
+    /* an obstacle choice longer than a chip holds is cut at a word with an ellipsis, in whole characters */
     snprintf(sql, sizeof sql,
-             "UPDATE milestones SET support = 'daily check-in with the reading specialist before the first bell "
-             "rings at the café; word ring' WHERE id = %lld",
+             "UPDATE milestones SET student_obstacles = 'I had a check-in with the reading specialist before the "
+             "first bell at the café|word ring' WHERE id = %lld",
              g);
     assert_int_equal(sp_db_exec(db, sql), SQLITE_OK);
     assert_int_equal(sp_self_check_chips(db, g, &c), SQLITE_OK);
-    assert_string_equal(c.next[0], "Daily check-in with the reading specialist…");
-    assert_string_equal(c.next[1], "Word ring");
+    assert_string_equal(c.obstacle[0], "I had a check-in with the reading specialist…");
+    assert_string_equal(c.obstacle[1], "Word ring");
+    for (size_t i = 0; i < c.nobstacle; i++) {
+        char why[100];
+        assert_true(sp_answer_valid(c.obstacle[i], why, sizeof why)); /* a chip is also a valid saved answer */
+        assert_true(sp_answer_chars(c.obstacle[i]) <= 48);
+    }
     for (size_t i = 0; i < c.nnext; i++) {
         char why[100];
         assert_true(sp_answer_valid(c.next[i], why, sizeof why)); /* a chip is also a valid saved answer */
@@ -431,6 +433,41 @@ static void a_goal_with_no_support_text_still_offers_chips_and_long_parts_are_sh
     /* a goal that is gone: no chips from it, but the general ones are still there */
     assert_int_equal(sp_self_check_chips(db, 987654, &c), SQLITE_NOTFOUND);
     assert_true(c.nnext >= 1 && c.nobstacle >= 1);
+    sp_db_close(db);
+}
+
+/* Migration 4: a version 2 file keeps its milestones, which gain empty student wording (so the
+ * kiosk shows none of their parts until a teacher writes them). */
+static void a_version_2_database_gains_student_wording_that_starts_empty(void **state)
+{
+    (void)state;
+    const char *path = ts_path("v2.db");
+    char err[512];
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    assert_int_equal(sp_db_migrate_to(raw, 2, err, sizeof err), SP_OK);
+    assert_int_equal(sp_db_exec(raw, "INSERT INTO students (sis_id, given_name, grade, created_at) VALUES"
+                                     " ('E1', 'Maya', 8, '2026-01-05T08:00:00Z');"
+                                     "INSERT INTO milestones (student_id, statement, student_text, category, target,"
+                                     " start_date, due_date, support, created_at, updated_at) VALUES (1, 's',"
+                                     " 'I will write', 'academic', 3, '2026-01-12', '2026-02-23', 'workshop', 'x', 'x');"
+                                     "INSERT INTO support_changes (milestone_id, changed_on, note) VALUES"
+                                     " (1, '2026-01-20', 'added stems')"),
+                     SQLITE_OK);
+    sqlite3_close(raw);
+    sqlite3 *db = sp_db_open(path, 0, err, sizeof err);
+    if (!db)
+        fail_msg("%s", err);
+    assert_true(sp_db_user_version(db) >= 4);
+    assert_int_equal(ts_query_int(db, "SELECT count(*) FROM milestones WHERE support = 'workshop' AND"
+                                      " student_support = '' AND student_know = '' AND student_obstacles = ''"),
+                     1);
+    assert_int_equal(ts_query_int(db, "SELECT count(*) FROM support_changes WHERE student_note = ''"), 1);
+    /* the chips of such a goal are general ones, never the teacher's support */
+    sp_chips c;
+    assert_int_equal(sp_self_check_chips(db, 1, &c), SQLITE_OK);
+    assert_false(has_chip(c.next, c.nnext, "Workshop"));
+    assert_false(has_chip(c.support, c.nsupport, "Workshop"));
     sp_db_close(db);
 }
 
@@ -605,7 +642,8 @@ int main(void)
         cmocka_unit_test(a_next_step_plan_and_a_mastery_rating_are_saved_and_read_back),
         cmocka_unit_test(refused_answers_say_why_and_change_nothing),
         cmocka_unit_test(a_locked_database_returns_busy_with_nothing_written_and_a_retry_saves),
-        cmocka_unit_test(chips_come_from_the_goals_support_and_its_if_then_rules),
+        cmocka_unit_test(chips_are_the_students_own_words_never_the_teachers),
+        cmocka_unit_test(a_version_2_database_gains_student_wording_that_starts_empty),
         cmocka_unit_test(a_goal_with_no_support_text_still_offers_chips_and_long_parts_are_shortened),
         cmocka_unit_test(the_tracker_lists_the_current_unit_with_the_teachers_rating_beside_the_students),
         cmocka_unit_test(a_student_in_no_class_has_no_units_and_a_unit_without_targets_is_still_listed),
