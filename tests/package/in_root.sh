@@ -124,7 +124,7 @@ done
 cp "$run/scan.png" "$OUT/"
 ok "the kiosk showed its scan screen under headless cage as signpost; grim took $OUT/scan.png"
 
-# The USB scanner is a keyboard: type the teacher badge, then Tab to "Exit kiosk" and press Enter.
+# The USB scanner is a keyboard: type the teacher badge, then Tab to "Exit kiosk", Enter, and confirm.
 # (Headless cage 0.1.4 shows later frames to grim no more -- its output test fails after the
 # first commit -- so the kiosk's trace, one line per drawn frame, tells which screens it drew.)
 xdo() { as_signpost DISPLAY=:0 xdotool "$@"; }
@@ -136,7 +136,12 @@ for try in 1 2 3; do
     echo "the teacher badge typed by xdotool was not taken as a scan (try $try)"
 done
 grep -q '^[0-9]* teacher .*Exit kiosk' "$run/trace" || { cp "$run/trace" "$OUT/"; fail "the teacher badge did not open the teacher menu"; }
+# The teacher menu: Who signed in today, Back to scan screen, Exit kiosk; then it asks "Close the
+# kiosk?" with Keep the kiosk open first and Exit kiosk second.
 for key in Tab Tab Tab Return; do xdo key "$key"; sleep 0.3; done
+for _ in $(seq 50); do grep -q 'Close the kiosk?' "$run/trace" && break; sleep 0.1; done
+grep -q 'Close the kiosk?' "$run/trace" || { cp "$run/trace" "$OUT/"; fail "Exit kiosk in the teacher menu did not ask to confirm"; }
+for key in Tab Tab Return; do xdo key "$key"; sleep 0.3; done
 wait_session_end "$OUT/kiosk.log" "the kiosk was still running after Exit kiosk in the teacher menu"
 [ "$(cat "$OUT/session-rc")" = 0 ] || { cat "$OUT/kiosk.log"; fail "kiosk-session ended with $(cat "$OUT/session-rc") after Exit kiosk (the service would restart it)"; }
 grep -q 'closed from the teacher menu' "$OUT/kiosk.log" || fail "the log does not say the teacher menu closed the kiosk"
