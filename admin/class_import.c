@@ -17,8 +17,8 @@ static void check_class(sp_roster_import *imp, const sp_csv_record *r)
 {
     int grade;
     sp_roster_check_text(imp, r, C_CODE, SP_CODE_MAX);
-    sp_roster_check_text(imp, r, C_NAME, SP_NAME_MAX);
-    sp_roster_check_text(imp, r, C_SUBJECT, SP_NAME_MAX);
+    sp_roster_check_name(imp, r, C_NAME, SP_NAME_MAX);
+    sp_roster_check_name(imp, r, C_SUBJECT, SP_NAME_MAX);
     sp_roster_check_text(imp, r, C_ROOM, SP_ROOM_MAX);
     const char *g = sp_roster_value(imp, r, C_GRADE);
     if (*g && !sp_class_grade_parse(g, &grade))

@@ -14,6 +14,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* path with its folder resolved (symlinks, "..", "./"), so two spellings of one file compare
+ * equal even when the file does not exist yet. */
+static void canonical(const char *path, char *out, size_t outlen)
+{
+    char dir[PATH_MAX], real[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? (slash == path ? "/" : path) : ".");
+    if (realpath(dir, real))
+        snprintf(out, outlen, "%s/%s", real, slash ? slash + 1 : path);
+    else
+        snprintf(out, outlen, "%s", path);
+}
+
 static void remove_with_sidecars(const char *path)
 {
     char side[PATH_MAX + 8];
@@ -39,6 +52,25 @@ static int backup_run(sp_admin *a, int argc, char **argv)
     if (!*dest || strlen(dest) > PATH_MAX - 16)
         return sp_admin_fail(a, SP_EXIT_USAGE, "expected a file path for the backup, got '%s'", dest);
     struct stat sd, ss;
+    /* The database's own -wal, -shm or -journal holds its latest changes: writing a backup over
+     * one (the old one is removed first) would lose them and could damage the database. */
+    static const char *const SIDECARS[] = {"-wal", "-shm", "-journal"};
+    char dest_c[PATH_MAX + 16], db_c[PATH_MAX + 16];
+    canonical(dest, dest_c, sizeof dest_c);
+    canonical(a->db_path, db_c, sizeof db_c);
+    for (size_t k = 0; k < sizeof SIDECARS / sizeof SIDECARS[0]; k++) {
+        char side[PATH_MAX + 32], side_c[PATH_MAX + 32];
+        snprintf(side, sizeof side, "%s%s", a->db_path, SIDECARS[k]);
+        snprintf(side_c, sizeof side_c, "%s%s", db_c, SIDECARS[k]);
+        struct stat s1, s2;
+        bool same = strcmp(side_c, dest_c) == 0 ||
+                    (stat(side, &s1) == 0 && stat(dest, &s2) == 0 && s1.st_dev == s2.st_dev && s1.st_ino == s2.st_ino);
+        if (same)
+            return sp_admin_fail(a, SP_EXIT_USAGE,
+                                 "%s is the database's own %s file, which holds its latest changes; choose another "
+                                 "file for the backup (nothing was written)",
+                                 dest, SIDECARS[k] + 1);
+    }
     if (stat(dest, &sd) == 0) {
         if (stat(a->db_path, &ss) == 0 && sd.st_dev == ss.st_dev && sd.st_ino == ss.st_ino)
             return sp_admin_fail(a, SP_EXIT_USAGE, "%s is the database itself; choose another file for the backup", dest);

@@ -436,7 +436,8 @@ static const sp_admin_verb CLASS_VERBS[] = {
     {"import", sp_class_import, 0, "add or update classes from a CSV (an SIS export)",
      "Usage: signpost-admin class import FILE.csv [--dry-run]\n\n"
      "Reads classes exported from a spreadsheet or SIS (UTF-8, with or without BOM, CRLF or LF,\n"
-     "quoted values may hold commas and line breaks). The first row names the columns (any case):\n"
+     "quoted values may hold commas and line breaks; a line break in a name becomes a space). The\n"
+     "first row names the columns (any case):\n"
      "  code, name                 required: the section code (1-64 characters) and the class name\n"
      "  subject, room              optional text\n"
      "  grade                      optional: K or 1-12\n"

@@ -3,8 +3,12 @@
  * Each exportable table has a fixed query (the table name only picks one of them). CSV output
  * is RFC 4180 (every value quoted, CRLF line ends, header row first); JSON output is one object
  * with the schema version and an array of row objects per table, integers and reals kept as
- * numbers. Text is written exactly as stored (UTF-8). */
+ * numbers. Text is written as stored (UTF-8), except that a CSV text value a spreadsheet would
+ * run as a formula (it starts with = + - @, a tab or a carriage return: the OWASP CSV-injection
+ * rule) gets one leading apostrophe, which spreadsheets show as text and every Signpost import
+ * removes again (csv_read.h), so an exported file imports back unchanged. */
 #include "admin.h"
+#include "csv_read.h"
 #include "db.h"
 #include "out_file.h"
 #include "table_out.h"
@@ -54,7 +58,18 @@ static int write_csv(sp_admin *a, FILE *f, int table, bool bom, long long *rows)
             if (sqlite3_column_type(st, c) == SQLITE_NULL)
                 continue;
             const unsigned char *v = sqlite3_column_text(st, c);
-            csv_fwrite(f, v, (size_t)sqlite3_column_bytes(st, c));
+            size_t len = (size_t)sqlite3_column_bytes(st, c);
+            if (sqlite3_column_type(st, c) == SQLITE_TEXT && sp_csv_needs_formula_guard((const char *)v, len)) {
+                fputs("\"'", f); /* the guard goes inside the quotes */
+                for (size_t k = 0; k < len; k++) {
+                    if (v[k] == '"')
+                        fputc('"', f);
+                    fputc(v[k], f);
+                }
+                fputc('"', f);
+            } else {
+                csv_fwrite(f, v, len);
+            }
         }
         fputs("\r\n", f);
         (*rows)++;
@@ -155,7 +170,9 @@ static int export_run(sp_admin *a, int argc, char **argv)
 static const sp_admin_verb EXPORT_VERBS[] = {
     {NULL, export_run, SP_VERB_READONLY, "export tables as CSV or JSON",
      "Usage: signpost-admin export [--format csv|json] --table TABLE [-o FILE] [--bom]\n\n"
-     "Writes a table as CSV (header row, every value quoted, CRLF) or as JSON, to FILE or stdout.\n\n"
+     "Writes a table as CSV (header row, every value quoted, CRLF) or as JSON, to FILE or stdout.\n"
+     "In CSV, a text value starting with = + - @, a tab or a carriage return gets a leading ' so a\n"
+     "spreadsheet shows it as text instead of running it; Signpost's imports remove it again.\n\n"
      "Options:\n"
      "  --format csv|json   output format (default csv)\n"
      "  --table TABLE       students, classes, enrollments, staff, milestones, measurements,\n"

@@ -338,7 +338,8 @@ static const sp_admin_verb STAFF_VERBS[] = {
     {"import", sp_staff_import, 0, "add or update staff from a CSV (an SIS export)",
      "Usage: signpost-admin staff import FILE.csv [--dry-run]\n\n"
      "Reads staff exported from a spreadsheet or SIS (UTF-8, with or without BOM, CRLF or LF,\n"
-     "quoted values may hold commas and line breaks). The first row names the columns (any case):\n"
+     "quoted values may hold commas and line breaks; a line break in a name becomes a space). The\n"
+     "first row names the columns (any case):\n"
      "  staff_code, given_name       required: the staff code (1-64 characters) and given name\n"
      "  family_name, display_name    optional (display_name is how students see them: \"Ms. Rivera\")\n"
      "  email                        optional: name@school.org\n"

@@ -570,6 +570,11 @@ static void check_text_column(import_ctx *c, const sp_csv_record *r, int column,
 static void check_record(import_ctx *c, const sp_csv_record *r)
 {
     int g, flag;
+    /* --help promises quoted values may hold line breaks: in a name they become spaces. */
+    static const int NAME_COLUMNS[] = {C_GIVEN, C_FAMILY, C_PREFERRED};
+    for (size_t k = 0; k < sizeof NAME_COLUMNS / sizeof NAME_COLUMNS[0]; k++)
+        if (c->col[NAME_COLUMNS[k]] >= 0 && c->col[NAME_COLUMNS[k]] < r->nfields)
+            sp_text_fold_lines(r->fields[c->col[NAME_COLUMNS[k]]]);
     check_text_column(c, r, C_SIS, 1, SIS_MAX_CHARS, false);
     check_text_column(c, r, C_GIVEN, 1, NAME_MAX_CHARS, false);
     check_text_column(c, r, C_FAMILY, 0, NAME_MAX_CHARS, false);
@@ -971,7 +976,8 @@ static const sp_admin_verb STUDENT_VERBS[] = {
     {"import", student_import, 0, "add or update students from a roster CSV",
      "Usage: signpost-admin student import FILE.csv [--dry-run]\n\n"
      "Reads a roster exported from a spreadsheet or SIS (UTF-8, with or without BOM, CRLF or LF,\n"
-     "quoted values may hold commas and line breaks). The first row names the columns (any case):\n"
+     "quoted values may hold commas and line breaks; a line break in a name becomes a space). The\n"
+     "first row names the columns (any case):\n"
      "  sis_id, given_name, grade                     required\n"
      "  family_name, preferred_name, home_language    optional\n"
      "  class                                         class codes to enroll in, separated by ';'\n"

@@ -8,6 +8,7 @@
  * problems to the same list); any problem is reported as "FILE line N, column C: expected ...,
  * got '...'" and nothing is written. --dry-run stops after the checks. */
 #include "admin.h"
+#include "milestone_fields.h"
 #include "csv_read.h"
 #include "dates.h"
 #include "db.h"
@@ -432,42 +433,10 @@ static int target_add(sp_admin *a, int argc, char **argv)
     return SP_EXIT_OK;
 }
 
-static int by_line(const void *x, const void *y)
-{
-    const sp_csv_error *a = x, *b = y;
-    if (a->line != b->line)
-        return (a->line > b->line) - (a->line < b->line);
-    return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
-/* Prints every problem of the file, sorted by line, and the verdict. Returns SP_EXIT_USAGE. */
+/* Prints the file's problems (sorted by line, capped) and the verdict. Returns SP_EXIT_USAGE. */
 static int report_errors(sp_admin *a, const char *path, sp_csv_table *t, bool dry_run)
 {
-    qsort(t->errors, t->nerrors, sizeof *t->errors, by_line);
-    size_t lines = 0;
-    json_t *errs = a->json ? json_array() : NULL;
-    for (size_t i = 0; i < t->nerrors; i++) {
-        const sp_csv_error *e = &t->errors[i];
-        if (e->line && (i == 0 || t->errors[i - 1].line != e->line))
-            lines++;
-        if (e->line)
-            fprintf(a->err, "signpost-admin %s: %s line %ld%s %s\n", a->command, path, e->line,
-                    strncmp(e->message, "column ", 7) == 0 ? "," : ":", e->message);
-        else
-            fprintf(a->err, "signpost-admin %s: %s %s\n", a->command, path, e->message);
-        if (errs)
-            json_array_append_new(errs, json_pack("{s:I, s:s}", "line", (json_int_t)e->line, "message", e->message));
-    }
-    fprintf(a->err, "signpost-admin %s: %s: %zu bad line%s; %s\n", a->command, path, lines, lines == 1 ? "" : "s",
-            dry_run ? "this was a dry run, nothing was written" : "nothing was imported (fix them and run the import again)");
-    if (errs) {
-        json_t *r = json_pack("{s:s, s:b, s:b, s:I, s:o}", "file", path, "ok", 0, "dry_run", dry_run, "bad_lines",
-                              (json_int_t)lines, "errors", errs);
-        json_dumpf(r, a->out, JSON_INDENT(2));
-        fputc('\n', a->out);
-        json_decref(r);
-    }
-    return SP_EXIT_USAGE;
+    return sp_ms_report_csv(a, path, t, dry_run);
 }
 
 static void bad_field(sp_csv_table *t, long line, const char *column, const char *expected, const char *value,
@@ -477,6 +446,57 @@ static void bad_field(sp_csv_table *t, long line, const char *column, const char
     sp_excerpt(value, ex, sizeof ex);
     sp_csv_add_error(t, line, "column %s: expected %s, got '%s'%s%s%s", column, expected, ex, why ? " (" : "",
                      why ? why : "", why ? ")" : "");
+}
+
+/* Finding lines that repeat a key: sort (key, line) and compare neighbours, so a file of
+ * 200,000 lines is checked in a moment rather than comparing every line with every other. */
+typedef struct {
+    long long a, b;  /* the key: two ids, or a string's rank */
+    const char *str; /* or a string key (a is then unused) */
+    size_t row;
+} dup_key;
+
+static int by_dup_key(const void *x, const void *y)
+{
+    const dup_key *p = x, *q = y;
+    int c = p->str && q->str ? strcmp(p->str, q->str) : 0;
+    if (c)
+        return c;
+    if (p->a != q->a)
+        return (p->a > q->a) - (p->a < q->a);
+    if (p->b != q->b)
+        return (p->b > q->b) - (p->b < q->b);
+    return (p->row > q->row) - (p->row < q->row);
+}
+
+/* Sorts keys (n of them) and calls report(ctx, row, first_row) for every row whose key an
+ * earlier row already used. */
+static void report_duplicates(dup_key *keys, size_t n, void (*report)(void *, size_t, size_t), void *ctx)
+{
+    qsort(keys, n, sizeof *keys, by_dup_key);
+    for (size_t i = 1, first = 0; i < n; i++) {
+        dup_key k = keys[i], f = keys[first];
+        bool same = k.a == f.a && k.b == f.b && (!k.str || strcmp(k.str, f.str) == 0);
+        if (!same)
+            first = i;
+        else
+            report(ctx, k.row, f.row);
+    }
+}
+
+typedef struct {
+    sp_csv_table *t;
+    int col;
+    const char *expected; /* printf format with %ld for the first line */
+    const char *column;
+} dup_report;
+
+static void report_dup(void *ctx, size_t row, size_t first)
+{
+    dup_report *d = ctx;
+    char ex[120];
+    snprintf(ex, sizeof ex, d->expected, d->t->records[first].line);
+    bad_field(d->t, d->t->records[row].line, d->column, ex, sp_csv_value(&d->t->records[row], d->col), NULL);
 }
 
 static void check_csv_text(sp_csv_table *t, long line, const char *column, const char *v, size_t min, size_t max)
@@ -561,17 +581,19 @@ static int target_import(sp_admin *a, int argc, char **argv)
             snprintf(ex, sizeof ex, "a position not yet used in unit %lld (see `unit show %lld`)", unit, unit);
             bad_field(&t, r->line, "position", ex, pv, NULL);
         }
-        for (size_t j = 0; j < i; j++)
-            if (positions[j] == (int)p) {
-                char ex[96];
-                snprintf(ex, sizeof ex, "each position once in the file (first on line %ld)", t.records[j].line);
-                bad_field(&t, r->line, "position", ex, pv, NULL);
-                break;
-            }
         if (p >= next)
             next = (int)p + 1;
     }
     sqlite3_finalize(taken);
+    dup_key *keys = calloc(t.nrecords ? t.nrecords : 1, sizeof *keys);
+    size_t nkeys = 0;
+    for (size_t i = 0; keys && c_stmt >= 0 && i < t.nrecords; i++)
+        if (*sp_csv_value(&t.records[i], c_pos) && positions[i] > 0)
+            keys[nkeys++] = (dup_key){positions[i], 0, NULL, i};
+    dup_report dr = {&t, c_pos, "each position once in the file (first on line %ld)", "position"};
+    if (keys)
+        report_duplicates(keys, nkeys, report_dup, &dr);
+    free(keys);
     if (t.nerrors) {
         rc = report_errors(a, path, &t, dry_run);
         goto done;
@@ -753,17 +775,18 @@ static int import_by_student(sp_admin *a, const char *path, sp_csv_table *t, lon
             check_csv_text(t, rec->line, "evidence", sp_csv_value(rec, c_evidence), 0, NOTE_MAX);
         if (c_next >= 0)
             check_csv_text(t, rec->line, "next_step", sp_csv_value(rec, c_next), 0, NOTE_MAX);
-        for (size_t q = 0; targets[r] && students[r] && q < r; q++)
-            if (students[q] == students[r] && targets[q] == targets[r]) {
-                char ex[100];
-                snprintf(ex, sizeof ex, "one rating per student and target (the same pair is on line %ld)",
-                         t->records[q].line);
-                bad_field(t, rec->line, "target", ex, target, NULL);
-                break;
-            }
     }
     sqlite3_finalize(st);
     st = NULL;
+    dup_key *keys = calloc(t->nrecords ? t->nrecords : 1, sizeof *keys);
+    size_t nkeys = 0;
+    for (size_t r = 0; keys && r < t->nrecords; r++)
+        if (students[r] && targets[r])
+            keys[nkeys++] = (dup_key){students[r], targets[r], NULL, r};
+    dup_report dr = {t, c_target, "one rating per student and target (the same pair is on line %ld)", "target"};
+    if (keys)
+        report_duplicates(keys, nkeys, report_dup, &dr);
+    free(keys);
     if (t->nerrors) {
         rc = report_errors(a, path, t, dry_run);
         goto done;
@@ -871,13 +894,6 @@ static int mastery_import(sp_admin *a, int argc, char **argv)
             bad_field(&t, rec->line, "sis_id", "a student enrolled in the unit's class", sis, NULL);
         else
             students[r] = sqlite3_column_int64(st, 0);
-        for (size_t q = 0; q < r; q++)
-            if (strcmp(sp_csv_value(&t.records[q], c_sis), sis) == 0) {
-                char ex[80];
-                snprintf(ex, sizeof ex, "each student once in the file (first on line %ld)", t.records[q].line);
-                bad_field(&t, rec->line, "sis_id", ex, sis, NULL);
-                break;
-            }
         for (int i = 0; i < t.ncols; i++) {
             int rating;
             const char *v = sp_csv_value(rec, i);
@@ -889,6 +905,13 @@ static int mastery_import(sp_admin *a, int argc, char **argv)
     }
     sqlite3_finalize(st);
     st = NULL;
+    dup_key *keys = calloc(t.nrecords ? t.nrecords : 1, sizeof *keys);
+    for (size_t r = 0; keys && c_sis >= 0 && r < t.nrecords; r++)
+        keys[r] = (dup_key){0, 0, sp_csv_value(&t.records[r], c_sis), r};
+    dup_report dr = {&t, c_sis, "each student once in the file (first on line %ld)", "sis_id"};
+    if (keys && c_sis >= 0)
+        report_duplicates(keys, t.nrecords, report_dup, &dr);
+    free(keys);
     if (t.nerrors) {
         rc = report_errors(a, path, &t, dry_run);
         goto done;

@@ -76,7 +76,7 @@ static int run_verb(sp_admin *a, const sp_admin_verb *v, int argc, char **argv)
         rc = sp_admin_fail(a, SP_EXIT_RUNTIME, "writing the output failed: %s; nothing was changed", strerror(errno));
     if (txn) {
         if (rc == SP_EXIT_OK && sqlite3_exec(a->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-            rc = sp_admin_fail_sql(a, "saving the changes failed");
+            rc = sp_admin_fail_sql(a, "saving the changes failed; nothing was changed");
         sp_db_rollback(a->db);
     }
     if (rc == SP_EXIT_OK && a->json && a->result) {

@@ -430,13 +430,18 @@ static int by_line(const void *x, const void *y)
 
 int sp_ms_report_csv(sp_admin *a, const char *path, sp_csv_table *t, bool dry_run)
 {
+    /* A file with a problem on every one of 200,000 lines must not print megabytes: the first
+     * SP_MS_REPORT_MAX problems are shown, the rest counted. */
     qsort(t->errors, t->nerrors, sizeof *t->errors, by_line);
-    size_t lines = 0;
+    size_t lines = 0, shown = 0, total = t->nerrors + t->nerrors_dropped;
     json_t *errs = a->json ? json_array() : NULL;
     for (size_t i = 0; i < t->nerrors; i++) {
         const sp_csv_error *e = &t->errors[i];
         if (e->line && (i == 0 || t->errors[i - 1].line != e->line))
             lines++;
+        if (shown >= SP_MS_REPORT_MAX)
+            continue;
+        shown++;
         if (e->line)
             fprintf(a->err, "signpost-admin %s: %s line %ld%s %s\n", a->command, path, e->line,
                     strncmp(e->message, "column ", 7) == 0 ? "," : ":", e->message);
@@ -445,20 +450,42 @@ int sp_ms_report_csv(sp_admin *a, const char *path, sp_csv_table *t, bool dry_ru
         if (errs)
             json_array_append_new(errs, json_pack("{s:I, s:s}", "line", (json_int_t)e->line, "message", e->message));
     }
-    char what[64];
+    char more[120] = "", what[96];
+    if (total > shown) {
+        char n[32];
+        sp_format_count(total - shown, n, sizeof n);
+        snprintf(more, sizeof more, "and %s more problem%s (the first %zu are shown)", n, total - shown == 1 ? "" : "s",
+                 shown);
+        fprintf(a->err, "signpost-admin %s: %s: ... %s\n", a->command, path, more);
+    }
     if (lines)
-        snprintf(what, sizeof what, "%zu bad line%s", lines, lines == 1 ? "" : "s");
+        snprintf(what, sizeof what, "%zu%s bad line%s", lines, t->nerrors_dropped ? " or more" : "",
+                 lines == 1 && !t->nerrors_dropped ? "" : "s");
     else
         snprintf(what, sizeof what, "the file cannot be used");
     fprintf(a->err, "signpost-admin %s: %s: %s; %s\n", a->command, path, what,
             dry_run ? "this was a dry run, nothing was written"
                     : "nothing was imported (fix them and run the import again)");
     if (errs) {
-        json_t *r = json_pack("{s:s, s:b, s:b, s:I, s:o}", "file", path, "ok", 0, "dry_run", dry_run, "bad_lines",
-                              (json_int_t)lines, "errors", errs);
+        json_t *r = json_pack("{s:s, s:b, s:b, s:I, s:I, s:o}", "file", path, "ok", 0, "dry_run", dry_run, "bad_lines",
+                              (json_int_t)lines, "problems", (json_int_t)total, "errors", errs);
         json_dumpf(r, a->out, JSON_INDENT(2));
         fputc('\n', a->out);
         json_decref(r);
     }
     return SP_EXIT_USAGE;
+}
+
+/* 12345 -> "12,345" */
+void sp_format_count(size_t n, char *out, size_t outlen)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", n);
+    size_t o = 0;
+    for (int i = 0; i < len && o + 2 < outlen; i++) {
+        if (i && (len - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = 0;
 }

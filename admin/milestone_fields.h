@@ -102,6 +102,10 @@ int sp_ms_record(sp_admin *a, sp_goal_reader *r, const sp_ms_measurement *m, sp_
 /* Prints every problem of a CSV file sorted by line ("FILE line N, column X: expected ..., got
  * '...'"), then the verdict; with --json also the problems as JSON. Returns SP_EXIT_USAGE. */
 int sp_ms_report_csv(sp_admin *a, const char *path, sp_csv_table *t, bool dry_run);
+#define SP_MS_REPORT_MAX 100 /* problems printed; the rest are counted ("and 12,345 more") */
+
+/* A count with thousands separators: 12345 -> "12,345". */
+void sp_format_count(size_t n, char *out, size_t outlen);
 
 /* Adds "column X: expected E, got 'V'" for line to t. */
 void sp_ms_bad_field(sp_csv_table *t, long line, const char *column, const char *expected, const char *value);

@@ -38,6 +38,14 @@ void sp_roster_check_text(sp_roster_import *imp, const sp_csv_record *r, int k, 
     }
 }
 
+void sp_roster_check_name(sp_roster_import *imp, const sp_csv_record *r, int k, size_t max)
+{
+    int col = imp->col[k];
+    if (col >= 0 && col < r->nfields)
+        sp_text_fold_lines(r->fields[col]);
+    sp_roster_check_text(imp, r, k, max);
+}
+
 long long sp_roster_lookup(sp_roster_import *imp, const char *key)
 {
     long long id = 0;

@@ -53,6 +53,9 @@ void sp_roster_bad(sp_roster_import *imp, const sp_csv_record *r, int k, const c
 /* Checks column k as one line of UTF-8 text of at most max characters; required when k is one
  * of the kind's required columns. */
 void sp_roster_check_text(sp_roster_import *imp, const sp_csv_record *r, int k, size_t max);
+/* The same for a name: a line break in it (a quoted spreadsheet cell over two lines) becomes a
+ * space first, as the import's --help promises. */
+void sp_roster_check_name(sp_roster_import *imp, const sp_csv_record *r, int k, size_t max);
 
 /* Runs the lookup statement for key: the row's id, or 0. */
 long long sp_roster_lookup(sp_roster_import *imp, const char *key);

@@ -33,9 +33,9 @@ static void check_staff(sp_roster_import *imp, const sp_csv_record *r)
 {
     char role[16];
     sp_roster_check_text(imp, r, C_CODE, SP_CODE_MAX);
-    sp_roster_check_text(imp, r, C_GIVEN, SP_NAME_MAX);
-    sp_roster_check_text(imp, r, C_FAMILY, SP_NAME_MAX);
-    sp_roster_check_text(imp, r, C_DISPLAY, SP_NAME_MAX);
+    sp_roster_check_name(imp, r, C_GIVEN, SP_NAME_MAX);
+    sp_roster_check_name(imp, r, C_FAMILY, SP_NAME_MAX);
+    sp_roster_check_name(imp, r, C_DISPLAY, SP_NAME_MAX);
     size_t before = imp->t->nerrors;
     sp_roster_check_text(imp, r, C_EMAIL, SP_EMAIL_MAX);
     if (imp->t->nerrors == before && !sp_staff_email_ok(sp_roster_value(imp, r, C_EMAIL)))

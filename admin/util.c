@@ -1,6 +1,7 @@
 /* util.c — helpers every admin verb uses: messages, option parsing, field checks, lookups. */
 #include "admin.h"
 #include "dates.h"
+#include "db.h"
 #include "text.h"
 
 #include <math.h>
@@ -23,6 +24,12 @@ int sp_admin_fail_sql(sp_admin *a, const char *what)
 {
     int ext = sqlite3_extended_errcode(a->db);
     int code = (ext & 0xFF) == SQLITE_CONSTRAINT ? SP_EXIT_USAGE : SP_EXIT_RUNTIME;
+    const char *words = sp_db_error_words(a->db, ext);
+    if (!words)
+        return sp_admin_fail(a, code, "%s: %s (the database file is damaged: run `signpost-admin check`)", what,
+                             sqlite3_errmsg(a->db));
+    if (*words)
+        return sp_admin_fail(a, code, "%s: %s (%s)", what, words, sqlite3_errmsg(a->db));
     return sp_admin_fail(a, code, "%s: %s", what, sqlite3_errmsg(a->db));
 }
 

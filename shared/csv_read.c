@@ -27,11 +27,16 @@ typedef struct {
     bool bad_record; /* a NUL byte was found: the record is reported, not delivered */
     bool stopped;
     bool nomem;
+    bool too_many_fields; /* the current record passed SP_CSV_MAX_FIELDS */
     size_t delivered;
 } stream_ctx;
 
 void sp_csv_add_error(sp_csv_table *t, long line, const char *fmt, ...)
 {
+    if (t->nerrors >= SP_CSV_MAX_ERRORS) {
+        t->nerrors_dropped++;
+        return;
+    }
     if (t->nerrors % 16 == 0) {
         sp_csv_error *grown = realloc(t->errors, (t->nerrors + 16) * sizeof *grown);
         if (!grown)
@@ -47,6 +52,10 @@ void sp_csv_add_error(sp_csv_table *t, long line, const char *fmt, ...)
     va_end(ap);
 }
 
+static bool formula_start(char ch) { return ch && strchr("=+-@\t\r", ch) != NULL; }
+
+bool sp_csv_needs_formula_guard(const char *v, size_t len) { return len > 0 && formula_start(v[0]); }
+
 static void drop_fields(stream_ctx *c)
 {
     for (int i = 0; i < c->nfields; i++)
@@ -60,6 +69,13 @@ static void on_field(void *s, size_t len, void *data)
     stream_ctx *c = data;
     if (c->stopped)
         return;
+    if (c->nfields >= SP_CSV_MAX_FIELDS) {
+        if (!c->too_many_fields)
+            sp_csv_add_error(c->t, c->rec_line, "has more than %d values (the most a row may have; is this a CSV "
+                             "file with one record per line?)", SP_CSV_MAX_FIELDS);
+        c->too_many_fields = c->bad_record = true;
+        return;
+    }
     if (c->nfields == c->cap) {
         int cap = c->cap ? c->cap * 2 : 16;
         char **grown = realloc(c->fields, (size_t)cap * sizeof *grown);
@@ -85,6 +101,10 @@ static void on_field(void *s, size_t len, void *data)
     }
     copy[o] = 0;
     len = o;
+    if (len >= 2 && copy[0] == '\'' && formula_start(copy[1])) { /* an export's formula guard */
+        memmove(copy, copy + 1, len);
+        len--;
+    }
     if (memchr(copy, 0, len) && !c->bad_record) {
         sp_csv_add_error(c->t, c->rec_line, "contains a NUL byte (is this a text CSV file?)");
         c->bad_record = true;
@@ -104,7 +124,12 @@ static void on_row(int term, void *data)
     bool empty = true;
     for (int i = 0; i < c->nfields && empty; i++)
         empty = c->fields[i][0] == 0;
-    if (!empty && !c->bad_record) {
+    c->too_many_fields = false;
+    if (!empty && !c->bad_record && c->delivered > SP_CSV_MAX_RECORDS) { /* header + MAX data rows */
+        sp_csv_add_error(c->t, c->rec_line, "is past the %d rows one import may hold: split the file and import "
+                         "the parts one after the other", SP_CSV_MAX_RECORDS);
+        c->stopped = true;
+    } else if (!empty && !c->bad_record) {
         sp_csv_record rec = {c->rec_line, c->nfields, c->fields};
         c->delivered++;
         if (!c->fn(c->fnctx, &rec))
@@ -261,23 +286,33 @@ bool sp_csv_read_file(const char *path, sp_csv_table *t, char *err, size_t errle
         snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
         return false;
     }
+    /* One byte more than the limit is read, to tell "exactly the limit" from "more". */
     size_t cap = 1 << 16, len = 0, n;
     char *buf = malloc(cap);
-    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
+    while (buf && len <= SP_CSV_MAX_BYTES && (n = fread(buf + len, 1, cap - len, f)) > 0) {
         len += n;
-        if (len == cap) {
-            char *grown = cap < ((size_t)1 << 40) ? realloc(buf, cap * 2) : NULL;
+        if (len == cap && len <= SP_CSV_MAX_BYTES) {
+            size_t want = cap * 2 > SP_CSV_MAX_BYTES + 1 ? SP_CSV_MAX_BYTES + 1 : cap * 2;
+            char *grown = realloc(buf, want);
             if (!grown) {
                 free(buf);
                 buf = NULL;
                 break;
             }
             buf = grown;
-            cap *= 2;
+            cap = want;
         }
     }
     bool failed = buf ? ferror(f) != 0 : true;
     fclose(f);
+    if (!failed && len > SP_CSV_MAX_BYTES) {
+        snprintf(err, errlen,
+                 "%s is larger than %zu MiB, the most one import reads (is it the right file? a CSV export of a "
+                 "whole school is far smaller; split a bigger one and import the parts)",
+                 path, SP_CSV_MAX_BYTES >> 20);
+        free(buf);
+        return false;
+    }
     if (failed) {
         snprintf(err, errlen, "cannot read %s: %s", path, buf ? strerror(errno) : "out of memory");
         free(buf);

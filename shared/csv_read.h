@@ -11,12 +11,27 @@
  * are all empty (",,,," rows that spreadsheets leave behind) are skipped. A line break inside a
  * quoted value is delivered as '\n' (CRLF folded).
  *
- * Text is not checked for UTF-8 here: the importer checks each field with the limit it needs. */
+ * Text is not checked for UTF-8 here: the importer checks each field with the limit it needs.
+ *
+ * Every import is bounded, so an endless stream (/dev/zero) or a runaway file stops within a
+ * second with a clear error instead of filling memory: a file is read up to SP_CSV_MAX_BYTES,
+ * holds at most SP_CSV_MAX_RECORDS data rows of at most SP_CSV_MAX_FIELDS values each, and the
+ * error list keeps the first SP_CSV_MAX_ERRORS problems and counts the rest. */
 #ifndef SP_CSV_READ_H
 #define SP_CSV_READ_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* Formula guard (the OWASP CSV-injection rule): exports put an apostrophe before a text value
+ * that starts with = + - @, a tab or a carriage return, and the reader takes exactly that
+ * apostrophe off again, so "'=SUM(A1)" is read as "=SUM(A1)" and exports round-trip. */
+bool sp_csv_needs_formula_guard(const char *v, size_t len);
+
+#define SP_CSV_MAX_BYTES ((size_t)64 << 20) /* 64 MiB */
+#define SP_CSV_MAX_RECORDS 1000000
+#define SP_CSV_MAX_FIELDS 1000
+#define SP_CSV_MAX_ERRORS 1000
 
 typedef struct {
     long line;     /* line the record starts on (1-based) */
@@ -38,6 +53,7 @@ typedef struct {
     size_t nrecords;
     sp_csv_error *errors;
     size_t nerrors;
+    size_t nerrors_dropped;  /* problems found beyond SP_CSV_MAX_ERRORS (counted, not kept) */
 } sp_csv_table;
 
 /* Called once per record (header included) while streaming; return false to stop reading. */

@@ -3,6 +3,7 @@
 #include "badge_key.h"
 #include "db_schema.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,60 @@ int sp_db_migrate_to(sqlite3 *db, int target, char *err, size_t errlen)
     return SP_OK;
 }
 
+const char *sp_db_error_words(sqlite3 *db, int rc)
+{
+    int sys = db ? sqlite3_system_errno(db) : 0;
+    switch (rc & 0xFF) {
+    case SQLITE_FULL: return "the disk is full (free some space, then try again; nothing was changed)";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return "the database is busy: another program (a kiosk saving, an import, a backup) held it for longer than "
+               "this program waits; try again in a moment";
+    case SQLITE_READONLY:
+        return "the database or its folder is read-only for this user (it needs to write the file and the -wal and "
+               "-shm files beside it)";
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return "permission denied (check who owns the file and its folder)";
+    case SQLITE_NOMEM: return "out of memory";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return NULL; /* real damage: the caller says so */
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+        if (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)
+            return "the disk is full (free some space, then try again; nothing was changed)";
+        if (sys == EACCES || sys == EPERM)
+            return "permission denied: this user cannot write the database or its folder (SQLite needs to create "
+                   "the -wal and -shm files beside it)";
+        if (sys == EROFS)
+            return "the file system is mounted read-only";
+        /* SQLite may have overwritten errno by the time it reports, so a failed write or a
+         * failed grow of the -shm is most likely the disk. */
+        if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_SHMSIZE || rc == SQLITE_IOERR_TRUNCATE ||
+            rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_SHMOPEN)
+            return "writing to the disk failed: the disk is full or the file may not grow (free some space, then try "
+                   "again; nothing was changed)";
+        if (sys == ENOENT)
+            return "the file or its folder is missing";
+        return (rc & 0xFF) == SQLITE_CANTOPEN ? "the file cannot be opened" : "an input/output error from the disk";
+    }
+    return "";
+}
+
+/* A sentence for a failure while opening: damage only when SQLite found damage. */
+static void describe_open_failure(sqlite3 *db, const char *path, char *err, size_t errlen)
+{
+    int rc = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
+    const char *words = sp_db_error_words(db, rc);
+    int sys = db ? sqlite3_system_errno(db) : 0;
+    if (!words)
+        snprintf(err, errlen, "%s is not a Signpost database or is damaged: %s", path, sqlite3_errmsg(db));
+    else if (*words)
+        snprintf(err, errlen, "cannot use the database %s: %s (%s%s%s)", path, words, db ? sqlite3_errmsg(db) : "",
+                 sys ? ": " : "", sys ? strerror(sys) : "");
+    else
+        snprintf(err, errlen, "cannot use the database %s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+}
+
 sqlite3 *sp_db_open(const char *path, int flags, char *err, size_t errlen)
 {
     sqlite3 *db = NULL;
@@ -73,6 +128,15 @@ sqlite3 *sp_db_open(const char *path, int flags, char *err, size_t errlen)
         snprintf(err, errlen, "no database at %s (run `signpost-admin init` or `signpost-admin demo` first)", path);
         return NULL;
     }
+    /* An empty file is not a database, and is left as it is: only `init` (CREATE) starts one. */
+    struct stat st;
+    if (!(flags & SP_OPEN_CREATE) && stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
+        snprintf(err, errlen,
+                 "%s is an empty file (0 bytes), not a Signpost database; nothing was changed. Restore a backup "
+                 "over it, or remove it and run `signpost-admin init` to start a new one",
+                 path);
+        return NULL;
+    }
     /* A new database holds children's data: create it owner-only whatever the umask (SQLite
      * gives the -wal and -shm files the database file's permissions). */
     if ((oflags & SQLITE_OPEN_CREATE) && access(path, F_OK) != 0) {
@@ -81,7 +145,7 @@ sqlite3 *sp_db_open(const char *path, int flags, char *err, size_t errlen)
             close(fd);
     }
     if (sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "cannot open the database %s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+        describe_open_failure(db, path, err, errlen);
         goto fail;
     }
     sqlite3_busy_timeout(db, 5000);
@@ -89,7 +153,7 @@ sqlite3 *sp_db_open(const char *path, int flags, char *err, size_t errlen)
     /* A quick read proves this is a database at all before anything is written to it. */
     int version = sp_db_user_version(db);
     if (version < 0 || sp_db_exec(db, "SELECT count(*) FROM sqlite_schema") != SQLITE_OK) {
-        snprintf(err, errlen, "%s is not a Signpost database or is damaged: %s", path, sqlite3_errmsg(db));
+        describe_open_failure(db, path, err, errlen);
         goto fail;
     }
     if (version > SP_SCHEMA_VERSION) {
@@ -100,7 +164,7 @@ sqlite3 *sp_db_open(const char *path, int flags, char *err, size_t errlen)
         goto fail;
     }
     if (!(flags & SP_OPEN_READONLY) && sp_db_exec(db, "PRAGMA journal_mode = WAL") != SQLITE_OK) {
-        snprintf(err, errlen, "cannot switch %s to WAL mode: %s", path, sqlite3_errmsg(db));
+        describe_open_failure(db, path, err, errlen);
         goto fail;
     }
     /* The key file may be made only while no badge is sealed with another one. */

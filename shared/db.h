@@ -31,6 +31,11 @@ typedef enum {
 sqlite3 *sp_db_open(const char *path, int flags, char *err, size_t errlen);
 void sp_db_close(sqlite3 *db);
 
+/* What an SQLite error code means for a person, by cause: a full disk, a read-only folder,
+ * permission denied, a lock held too long. NULL for real damage (SQLITE_CORRUPT, SQLITE_NOTADB),
+ * "" when there is nothing to add to sqlite3_errmsg. */
+const char *sp_db_error_words(sqlite3 *db, int rc);
+
 /* The schema version stored in an open database. */
 int sp_db_user_version(sqlite3 *db);
 

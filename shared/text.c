@@ -118,3 +118,23 @@ size_t sp_text_columns(const char *s)
     }
     return w;
 }
+
+void sp_text_fold_lines(char *s)
+{
+    if (!s || !strpbrk(s, "\r\n"))
+        return;
+    char *o = s;
+    for (const char *p = s; *p;) {
+        if (*p == '\r' || *p == '\n') {
+            while (o > s && (o[-1] == ' ' || o[-1] == '\t'))
+                o--;
+            while (*p == '\r' || *p == '\n' || *p == ' ' || *p == '\t')
+                p++;
+            if (o > s && *p)
+                *o++ = ' ';
+            continue;
+        }
+        *o++ = *p++;
+    }
+    *o = 0;
+}

@@ -18,6 +18,10 @@ bool sp_text_ok(const char *s, size_t max_chars, bool multiline, char *why, size
 /* Decodes one code point at *s, advancing it; returns 0xFFFD for a bad sequence. */
 unsigned sp_utf8_next(const char **s);
 
+/* Folds line breaks (and the blanks around them) into single spaces, in place, and trims the
+ * ends: a name typed over two lines of a spreadsheet cell becomes one line. */
+void sp_text_fold_lines(char *s);
+
 /* Columns a terminal gives s: 2 for each East Asian wide or fullwidth character (Chinese,
  * Japanese, Korean, most emoji), 0 for combining marks and zero-width characters, 1 for the
  * rest. Admin tables line their columns up with it. */
