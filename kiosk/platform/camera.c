@@ -1,8 +1,9 @@
 /* camera.c — QR decoding of grey frames, duplicate suppression, and the camera thread.
  *
- * The thread waits for frames with poll() on the video device (so stopping never waits on a
- * blocked read for long), converts each frame to 8-bit grey (zbar's Y800), and decodes it with
- * the same sp_qr_decode_grey the tests use. Only the last function here knows about SDL. */
+ * The thread takes grey frames from a source and decodes them with the same sp_qr_decode_grey the
+ * tests use. The real source waits for frames with poll() on the video device (so stopping never
+ * waits on a blocked read for long) and converts each to 8-bit grey (zbar's Y800); a test source
+ * hands in synthetic frames. Only the last functions here know about SDL. */
 #include "camera.h"
 
 #include <SDL.h>
@@ -148,7 +149,7 @@ bool sp_camera_dedupe_accept(sp_camera_dedupe *d, const char *text, uint64_t now
 /* ---- the camera thread ----------------------------------------------------------------- */
 
 struct sp_camera {
-    zbar_video_t *video;
+    sp_camera_frames frames;
     pthread_t thread;
     atomic_bool stop;
     sp_camera_fn fn;
@@ -169,36 +170,115 @@ static void *camera_main(void *arg)
     sp_qr_decoder *dec = sp_qr_decoder_new();
     sp_camera_dedupe dd = {0};
     char found[4][SP_CAMERA_TEXT_MAX];
-    int fd = zbar_video_get_fd(c->video);
     while (dec && !atomic_load(&c->stop)) {
-        if (fd >= 0) {
-            struct pollfd p = {.fd = fd, .events = POLLIN};
-            int r = poll(&p, 1, 200);
-            if (r == 0 || (r < 0 && errno == EINTR))
-                continue;
-        }
-        zbar_image_t *frame = zbar_video_next_image(c->video);
-        if (!frame) {
-            char msg[400];
-            snprintf(msg, sizeof msg, "The camera %s stopped sending pictures. Scan with the scanner instead.",
-                     c->device);
+        const unsigned char *grey = NULL;
+        const char *why = NULL;
+        int w = 0, h = 0, stride = 0;
+        int got = c->frames.next(c->frames.self, &grey, &w, &h, &stride, &why);
+        if (got == 0)
+            continue;
+        if (got < 0) {
+            char msg[600];
+            snprintf(msg, sizeof msg, "The camera %s %s. Scan with the scanner instead.", c->device,
+                     why ? why : "stopped sending pictures");
             c->fn(SP_CAMERA_EVENT_LOST, msg, c->user);
             break;
         }
-        zbar_image_t *grey = zbar_image_convert(frame, zbar_fourcc('Y', '8', '0', '0'));
-        if (grey) {
-            int w = (int)zbar_image_get_width(grey), h = (int)zbar_image_get_height(grey);
-            int n = sp_qr_decode_grey(dec, zbar_image_get_data(grey), w, h, w, found, 4);
-            uint64_t now = mono_ms();
-            for (int i = 0; i < n; i++)
-                if (sp_camera_dedupe_accept(&dd, found[i], now))
-                    c->fn(SP_CAMERA_EVENT_SCAN, found[i], c->user);
-            zbar_image_destroy(grey);
-        }
-        zbar_image_destroy(frame);
+        int n = sp_qr_decode_grey(dec, grey, w, h, stride, found, 4);
+        uint64_t now = mono_ms();
+        for (int i = 0; i < n; i++)
+            if (sp_camera_dedupe_accept(&dd, found[i], now))
+                c->fn(SP_CAMERA_EVENT_SCAN, found[i], c->user);
+        if (c->frames.release)
+            c->frames.release(c->frames.self);
     }
     sp_qr_decoder_free(dec);
     return NULL;
+}
+
+sp_camera *sp_camera_start_frames(const sp_camera_frames *frames, const char *name, sp_camera_fn fn, void *user,
+                                  char *err, size_t errlen)
+{
+    sp_camera *c = calloc(1, sizeof *c);
+    if (!c) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    c->frames = *frames;
+    snprintf(c->device, sizeof c->device, "%s", name);
+    c->fn = fn;
+    c->user = user;
+    atomic_init(&c->stop, false);
+    if (pthread_create(&c->thread, NULL, camera_main, c) != 0) {
+        snprintf(err, errlen, "cannot start the camera thread for %s", name);
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void sp_camera_stop(sp_camera *c)
+{
+    if (!c)
+        return;
+    atomic_store(&c->stop, true);
+    pthread_join(c->thread, NULL);
+    if (c->frames.close)
+        c->frames.close(c->frames.self);
+    free(c);
+}
+
+/* ---- the real source: a V4L2 device through zbar_video ------------------------------------ */
+
+typedef struct {
+    zbar_video_t *video;
+    zbar_image_t *frame, *grey;
+} video_frames;
+
+static int video_next(void *self, const unsigned char **grey, int *w, int *h, int *stride, const char **why)
+{
+    video_frames *v = self;
+    int fd = zbar_video_get_fd(v->video);
+    if (fd >= 0) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        int r = poll(&p, 1, 200);
+        if (r == 0 || (r < 0 && errno == EINTR))
+            return 0;
+    }
+    v->frame = zbar_video_next_image(v->video);
+    if (!v->frame) {
+        *why = "stopped sending pictures";
+        return -1;
+    }
+    v->grey = zbar_image_convert(v->frame, zbar_fourcc('Y', '8', '0', '0'));
+    if (!v->grey) {
+        zbar_image_destroy(v->frame);
+        v->frame = NULL;
+        return 0;
+    }
+    *grey = zbar_image_get_data(v->grey);
+    *w = *stride = (int)zbar_image_get_width(v->grey);
+    *h = (int)zbar_image_get_height(v->grey);
+    return 1;
+}
+
+static void video_release(void *self)
+{
+    video_frames *v = self;
+    if (v->grey)
+        zbar_image_destroy(v->grey);
+    if (v->frame)
+        zbar_image_destroy(v->frame);
+    v->grey = v->frame = NULL;
+}
+
+static void video_close(void *self)
+{
+    video_frames *v = self;
+    video_release(v);
+    zbar_video_enable(v->video, 0);
+    zbar_video_destroy(v->video);
+    free(v);
 }
 
 static void camera_error(const char *device, const char *detail, char *err, size_t errlen)
@@ -216,48 +296,30 @@ static void camera_error(const char *device, const char *detail, char *err, size
 
 sp_camera *sp_camera_start(const char *device, sp_camera_fn fn, void *user, char *err, size_t errlen)
 {
-    sp_camera *c = calloc(1, sizeof *c);
-    if (!c) {
+    video_frames *v = calloc(1, sizeof *v);
+    if (!v) {
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    snprintf(c->device, sizeof c->device, "%s", device);
-    c->fn = fn;
-    c->user = user;
-    atomic_init(&c->stop, false);
-    c->video = zbar_video_create();
-    if (!c->video || zbar_video_open(c->video, device) != 0 || zbar_negotiate_format(c->video, NULL) != 0 ||
-        zbar_video_enable(c->video, 1) != 0) {
-        camera_error(device, c->video ? zbar_video_error_string(c->video, 0) : NULL, err, errlen);
-        goto fail;
+    v->video = zbar_video_create();
+    if (!v->video || zbar_video_open(v->video, device) != 0 || zbar_negotiate_format(v->video, NULL) != 0 ||
+        zbar_video_enable(v->video, 1) != 0) {
+        camera_error(device, v->video ? zbar_video_error_string(v->video, 0) : NULL, err, errlen);
+        if (v->video)
+            zbar_video_destroy(v->video);
+        free(v);
+        return NULL;
     }
-    if (pthread_create(&c->thread, NULL, camera_main, c) != 0) {
-        snprintf(err, errlen, "cannot start the camera thread for %s", device);
-        zbar_video_enable(c->video, 0);
-        goto fail;
-    }
-    return c;
-fail:
-    if (c->video)
-        zbar_video_destroy(c->video);
-    free(c);
-    return NULL;
-}
-
-void sp_camera_stop(sp_camera *c)
-{
+    sp_camera_frames frames = {video_next, video_release, video_close, v};
+    sp_camera *c = sp_camera_start_frames(&frames, device, fn, user, err, errlen);
     if (!c)
-        return;
-    atomic_store(&c->stop, true);
-    pthread_join(c->thread, NULL);
-    zbar_video_enable(c->video, 0);
-    zbar_video_destroy(c->video);
-    free(c);
+        video_close(v);
+    return c;
 }
 
 /* ---- SDL glue ---------------------------------------------------------------------------- */
 
-static void post_sdl(int what, const char *text, void *user)
+void sp_camera_post_sdl(int what, const char *text, void *user)
 {
     SDL_Event ev;
     memset(&ev, 0, sizeof ev);
@@ -274,5 +336,5 @@ sp_camera *sp_camera_start_sdl(const char *device, uint32_t sdl_event_type, char
         snprintf(err, errlen, "no SDL event type for the camera (SDL_RegisterEvents failed)");
         return NULL;
     }
-    return sp_camera_start(device, post_sdl, (void *)(uintptr_t)sdl_event_type, err, errlen);
+    return sp_camera_start(device, sp_camera_post_sdl, (void *)(uintptr_t)sdl_event_type, err, errlen);
 }

@@ -7,8 +7,10 @@
  *     test what a camera would see.
  *   - sp_camera_dedupe: a camera sees the same badge in every frame; one read per badge per
  *     SP_CAMERA_REPEAT_MS is passed on (pure, time passed in).
- *   - sp_camera: a thread that opens /dev/videoN with zbar_video, converts frames to grey,
- *     decodes and dedupes them and hands each new payload to a callback on that thread.
+ *   - sp_camera: a thread that takes grey frames from a frame source, decodes and dedupes them
+ *     and hands each new payload to a callback on that thread. The real source opens
+ *     /dev/videoN with zbar_video and converts its frames to grey; a test hands the same thread
+ *     synthetic frames through sp_camera_start_frames.
  *     sp_camera_start_sdl's callback pushes an SDL user event (SDL_PushEvent is thread-safe):
  *     event.user.code is SP_CAMERA_EVENT_SCAN with data1 a malloc'ed NUL-terminated payload
  *     the receiver frees, or SP_CAMERA_EVENT_LOST with data1 a malloc'ed message. */
@@ -44,6 +46,22 @@ enum { SP_CAMERA_EVENT_SCAN = 1, SP_CAMERA_EVENT_LOST = 2 };
 
 typedef void (*sp_camera_fn)(int what, const char *text, void *user);
 typedef struct sp_camera sp_camera;
+
+/* Where the camera thread gets its pictures. next waits (up to about 200 ms) for a frame and
+ * returns 1 with an 8-bit grey frame (valid until release), 0 when none came yet, or -1 when the
+ * source stopped for good (then *why says what happened, for a person). */
+typedef struct {
+    int (*next)(void *self, const unsigned char **grey, int *w, int *h, int *stride, const char **why);
+    void (*release)(void *self); /* the frame next returned is no longer needed (may be NULL) */
+    void (*close)(void *self);   /* after the thread has stopped (may be NULL) */
+    void *self;
+} sp_camera_frames;
+
+/* Starts the camera thread on a frame source (name: how messages call it, e.g. "/dev/video0"). */
+sp_camera *sp_camera_start_frames(const sp_camera_frames *frames, const char *name, sp_camera_fn fn, void *user,
+                                  char *err, size_t errlen);
+/* The callback sp_camera_start_sdl uses: posts an SDL user event of type (uintptr_t)user. */
+void sp_camera_post_sdl(int what, const char *text, void *user);
 
 /* Opens the camera and starts its thread. On failure returns NULL with a sentence for a
  * person in err ("The camera /dev/video0 is missing ..." or "... is busy ..."). */

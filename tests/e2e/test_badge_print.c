@@ -255,8 +255,7 @@ static void every_card_reads_back_at_100_dpi(void **state)
 static void every_card_reads_back_at_100_dpi_blurred_and_noisy(void **state)
 {
     (void)state;
-    if (system("command -v convert >/dev/null 2>&1") == 0)
-        read_back(sheet_a4, db_path, SP_PAPER_A4, 100, 1, "a4-100-imagemagick");
+    read_back(sheet_a4, db_path, SP_PAPER_A4, 100, 1, "a4-100-imagemagick");
     read_back(sheet_a4, db_path, SP_PAPER_A4, 100, 2, "a4-100-own-noise");
 }
 
@@ -278,8 +277,7 @@ static void the_sheet_never_shows_a_payload_in_clear_text(void **state)
     (void)state;
     char cmd[1200];
     snprintf(cmd, sizeof cmd, "pdftotext '%s' '%s'", sheet_a4, ts_path("sheet.txt"));
-    if (system("command -v pdftotext >/dev/null 2>&1") != 0 || system(cmd) != 0)
-        skip();
+    assert_int_equal(system(cmd), 0); /* main() skips the whole test when pdftotext is missing */
     FILE *f = fopen(ts_path("sheet.txt"), "rb");
     assert_non_null(f);
     static char text[65536];
@@ -351,6 +349,11 @@ static void printing_an_empty_class_or_bad_paper_is_refused(void **state)
 
 int main(void)
 {
+    /* Without the tools that read the sheet back, the test cannot run: ctest's skip, not a pass. */
+    if (system("{ command -v pdftoppm && command -v pdftotext && command -v convert; } >/dev/null 2>&1") != 0) {
+        printf("skipped: pdftoppm, pdftotext and ImageMagick's convert are needed (scripts/install-deps.sh)\n");
+        return 77;
+    }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(printing_a_class_issues_every_student_a_badge_in_the_same_step),
         cmocka_unit_test(every_card_reads_back_at_150_dpi),

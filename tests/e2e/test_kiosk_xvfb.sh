@@ -4,13 +4,14 @@
 # Starts Xvfb on a free display, runs signpost-kiosk --windowed on the demo database with
 # SIGNPOST_KIOSK_TRACE (one line per drawn frame: screen name and texts), types a badge payload
 # with xdotool the way a keyboard-wedge scanner does (fast keystrokes, then Return) and checks the
-# trace shows the student's preferred name on the greeting and then the goals screen. Takes a
-# screenshot of the display with ImageMagick's import as a record. SIGTERM closes the window
+# trace shows the student's preferred name on the greeting and then the goals screen. A
+# screenshot of the X display (ImageMagick's import) must then show a picture (png_is_a_picture). SIGTERM closes the window
 # (--windowed is development mode, where closing is allowed).
 set -euo pipefail
 : "${SIGNPOST_ADMIN:?set by ctest}"
-if [ -z "${SIGNPOST_KIOSK:-}" ]; then echo "skipped: signpost-kiosk is not built"; exit 0; fi
-if ! command -v Xvfb >/dev/null; then echo "skipped: no Xvfb"; exit 0; fi
+source "$(dirname "$0")/picture_lib.sh"
+if [ -z "${SIGNPOST_KIOSK:-}" ]; then echo "skipped: signpost-kiosk is not built"; exit 77; fi
+if ! command -v Xvfb >/dev/null; then echo "skipped: no Xvfb (scripts/install-deps.sh installs it)"; exit 77; fi
 command -v xdotool >/dev/null || { echo "FAIL: xdotool missing (scripts/install-deps.sh installs it)"; exit 1; }
 unset SDL_VIDEODRIVER SDL_RENDER_DRIVER WAYLAND_DISPLAY
 
@@ -46,7 +47,7 @@ PAYLOAD=$("$SIGNPOST_ADMIN" --db "$DB" --json badge list --show-payload | grep -
 TRACE=$TMP/trace.txt
 SIGNPOST_KIOSK_TRACE=$TRACE "$SIGNPOST_KIOSK" --db "$DB" --windowed --kiosk-name "Xvfb test" 2>"$TMP/kiosk.err" &
 KPID=$!
-for _ in $(seq 100); do grep -q ' scan' "$TRACE" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q ' scan' "$TRACE" 2>/dev/null && break; sleep 0.1; done
 grep -q ' scan' "$TRACE" || { echo "FAIL: the kiosk drew no scan screen"; cat "$TMP/kiosk.err"; exit 1; }
 
 WID=$(xdotool search --sync --name '^Signpost$' | head -1)
@@ -56,17 +57,19 @@ xdotool key Return
 
 # the greeting names the student, then the goals screen follows (it shows her goals, not her name)
 ok=""
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   if grep -E '^[0-9]+ welcome ' "$TRACE" | grep -qF "$NAME" &&
      sed -n "/^[0-9]* welcome .*$NAME/,\$p" "$TRACE" | grep -qE '^[0-9]+ goals .*I will'; then ok=1; break; fi
   sleep 0.1
 done
-import -window root "$TMP/screen.png" 2>/dev/null || true
+import -window root "$TMP/screen.png"
 if [ -z "$ok" ]; then
   echo "FAIL: no goals screen with \"$NAME\" after the scan; screens seen:"
   awk '{print $2}' "$TRACE" | uniq | tr '\n' ' '; echo
   tail -3 "$TRACE"
   exit 1
 fi
+# the real window on the X display shows the goals page, not a blank or grey frame
+png_is_a_picture "$TMP/screen.png" || exit 1
 kill "$KPID"; wait "$KPID" 2>/dev/null || true; KPID=""
 echo "ok: the kiosk under Xvfb showed the goals of $NAME after a wedge scan"

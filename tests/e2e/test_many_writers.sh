@@ -3,8 +3,8 @@
 # and nothing is lost (SPEC §8): each kiosk is the real signpost-kiosk running a replay in which a
 # 7th grader saves self-check after self-check, while the teacher records measurements and
 # shout-outs with signpost-admin in a loop, now and then importing a 5,000-student roster. A
-# kiosk that meets the teacher's write lock says "Saving…" and retries (the test prints how many
-# such frames it saw); one that gave up would stop on its "couldn't save" page and fail its
+# kiosk that meets the teacher's write lock says "Saving…" and retries (the test counts such frames
+# and fails when there were none: then the writers never met); one that gave up would stop on its "couldn't save" page and fail its
 # script. Afterwards every self-check and every measurement is there and the file is intact.
 set -euo pipefail
 source "$(dirname "$0")/replay_lib.sh"
@@ -65,4 +65,6 @@ after=$(sqlite3 "$DB" "SELECT count(*) FROM measurements WHERE milestone_id = $M
 [ "$(sqlite3 "$DB" "PRAGMA integrity_check")" = "ok" ] || { echo "FAIL: integrity_check"; exit 1; }
 waited=$(cat "$TMP"/*.trace | grep -c 'Saving…' || true)
 echo "frames that said \"Saving…\" while another writer held the lock: $waited"
+# Without a wait the run proved nothing about contention: the writers never met.
+[ "$waited" -gt 0 ] || { echo "FAIL: no kiosk ever waited for the lock: the writers never met"; exit 1; }
 echo "ok: 3 kiosks saved $((3 * SAVES)) self-checks while the admin tool wrote $MEASUREMENTS measurements"

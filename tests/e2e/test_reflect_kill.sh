@@ -17,7 +17,7 @@ set -euo pipefail
 SRC=${SIGNPOST_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 if [ -z "${SIGNPOST_KIOSK:-}" ]; then
   echo "skipped: signpost-kiosk is not built (SIGNPOST_BUILD_KIOSK=OFF)"
-  exit 0
+  exit 77
 fi
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software
 TMP=$(mktemp -d)

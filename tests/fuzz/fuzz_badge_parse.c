@@ -7,13 +7,18 @@
  * same token; the normaliser only ever produces canonical payloads; the detector gives back
  * every byte it was fed, as text or inside a raw scan, unless it recognised a badge.
  *
+ * Outcome (for the seeds' expected results): the parser's verdict and the layout the normaliser
+ * recognised, e.g. "bad-check layout=none" or "wrong-prefix layout=azerty".
+ *
  * Built two ways: with clang -fsanitize=fuzzer (run_fuzz.sh, the libFuzzer session) and, with
  * replay_main.c, as a plain program that replays the seed corpus under any compiler. */
 #include "badge.h"
+#include "fuzz_target.h"
 
 #include "../../kiosk/platform/scan_wedge.c"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,9 +99,31 @@ static void check_detector(const uint8_t *data, size_t size)
         abort();
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+static const char *verdict_name(sp_payload_error e)
+{
+    switch (e) {
+    case SP_PAYLOAD_OK: return "ok";
+    case SP_PAYLOAD_EMPTY: return "empty";
+    case SP_PAYLOAD_WRONG_PREFIX: return "wrong-prefix";
+    case SP_PAYLOAD_UNKNOWN_VERSION: return "unknown-version";
+    case SP_PAYLOAD_WRONG_LENGTH: return "wrong-length";
+    case SP_PAYLOAD_BAD_CHARACTER: return "bad-character";
+    case SP_PAYLOAD_BAD_CHECK: return "bad-check";
+    }
+    return "unrecognised";
+}
+
+void sp_fuzz_outcome(const uint8_t *data, size_t size, char *out, size_t outlen)
+{
+    char token[SP_BADGE_TOKEN_CHARS + 1], payload[48];
+    sp_payload_error e = sp_badge_parse((const char *)data, size, token);
+    const char *layout = sp_wedge_normalise((const char *)data, size < SP_WEDGE_BUF ? size : SP_WEDGE_BUF, payload);
+    snprintf(out, outlen, "%s layout=%s", verdict_name(e), layout ? layout : "none");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    SP_FUZZ_INJECTED_CRASH(size);
     /* A copy exactly size bytes long, so reading one byte too far is caught by ASan. */
     uint8_t *copy = malloc(size ? size : 1);
     if (!copy)

@@ -54,6 +54,51 @@ static void a_payload_is_prefix_version_token_and_check_in_qr_alphanumeric(void 
     free(m);
 }
 
+/* Known answers for the check symbol, worked out independently from the published description of
+ * ISO/IEC 7064 MOD 37-2 (pure system, modulus 37, radix 2: the check value c makes
+ * sum(a_i * 2^(n+1-i)) + c = 1 (mod 37) over the 26 token values a_1..a_26), with the token
+ * alphabet's values 0-31 and the check symbols '*', 'I', 'L', 'O', 'U' for 32-36 as badge.h
+ * defines them. They were computed with a one-off Python expression of that formula (not the
+ * project's code), so a change to the check-symbol code that gives printed badges a different
+ * symbol fails here. The last five cover the five extra check symbols. */
+static const struct {
+    const char *token;
+    char check;
+} CHECK_VECTORS[] = {
+    {"ABCDEFGHJKMNPQRSTVWXYZ0123", '7'},
+    {"YZAQWM0123456789BCDEFGHJKN", 'H'},
+    {"00000000000000000000000000", '1'},
+    {"ZZZZZZZZZZZZZZZZZZZZZZZZZZ", 'S'},
+    {"0000000000000000000000000Z", 'D'},
+    {"10000000000000000000000000", 'O'},
+    {"7Q2M9XKD4TVRB0HC8NWJ3ZPY5G", '7'},
+    {"0123456789ABCDEFGHJKMNPQRS", 'C'},
+    {"00000000000000000000000003", '*'},
+    {"0000000000000000000000000N", 'I'},
+    {"00000000000000000000000002", 'L'},
+    {"0000000000000000000000000M", 'O'},
+    {"00000000000000000000000001", 'U'},
+};
+
+static void the_check_symbol_matches_known_answers_of_iso_7064_mod_37_2(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof CHECK_VECTORS / sizeof CHECK_VECTORS[0]; i++) {
+        char payload[SP_BADGE_PAYLOAD_MAX], want[SP_BADGE_PAYLOAD_MAX], token[SP_BADGE_TOKEN_CHARS + 1];
+        assert_int_equal(sp_badge_check_symbol(CHECK_VECTORS[i].token), CHECK_VECTORS[i].check);
+        /* the whole payload, all 31 characters, as printed on the badge */
+        snprintf(want, sizeof want, "SP1:%s%c", CHECK_VECTORS[i].token, CHECK_VECTORS[i].check);
+        sp_badge_payload(CHECK_VECTORS[i].token, payload);
+        assert_string_equal(payload, want);
+        assert_int_equal(sp_badge_parse(want, strlen(want), token), SP_PAYLOAD_OK);
+        assert_string_equal(token, CHECK_VECTORS[i].token);
+    }
+    /* the seed payloads the fuzz corpus and older tests use, whole */
+    char token[SP_BADGE_TOKEN_CHARS + 1];
+    assert_int_equal(sp_badge_parse("SP1:ABCDEFGHJKMNPQRSTVWXYZ01237", 31, token), SP_PAYLOAD_OK);
+    assert_int_equal(sp_badge_parse("SP1:ABCDEFGHJKMNPQRSTVWXYZ0123A", 31, token), SP_PAYLOAD_BAD_CHECK);
+}
+
 static void the_parser_says_why_it_refuses(void **state)
 {
     (void)state;
@@ -386,6 +431,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tokens_are_26_characters_of_the_alphabet_and_never_repeat),
         cmocka_unit_test(a_payload_is_prefix_version_token_and_check_in_qr_alphanumeric),
+        cmocka_unit_test(the_check_symbol_matches_known_answers_of_iso_7064_mod_37_2),
         cmocka_unit_test(the_parser_says_why_it_refuses),
         cmocka_unit_test(surrounding_space_a_trailing_newline_and_lowercase_are_accepted),
         cmocka_unit_test(every_single_misread_and_every_neighbour_swap_fails_the_check),
