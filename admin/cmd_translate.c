@@ -72,7 +72,7 @@ static const char *const T_COLUMNS[T_COUNT] = {"milestone_id", "lang", "field", 
 
 static int translate_csv(sp_admin *a, const char *path, bool dry_run)
 {
-    sp_csv_table t;
+    sp_csv_table t = {0};
     char err[300];
     if (!sp_csv_read_file(path, &t, err, sizeof err)) {
         sp_csv_free(&t);

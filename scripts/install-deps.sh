@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake pkg-config clang libclang-rt-14-dev
   libsdl2-dev libsdl2-ttf-dev libsqlite3-dev sqlite3 libqrencode-dev zlib1g-dev
   libzbar-dev libcairo2-dev libcsv-dev libjansson-dev libsodium-dev libcmocka-dev
-  libespeak-ng-dev libasound2-dev libfribidi-dev gettext libpango1.0-dev
+  libespeak-ng-dev libasound2-dev libfribidi-dev gettext gettext-base libpango1.0-dev
   fonts-sil-andika fonts-opendyslexic fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
   fonts-dejavu-core
   poppler-utils imagemagick xvfb xauth xdotool

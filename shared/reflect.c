@@ -10,6 +10,8 @@
  * rules' student choices and "then" parts (except the adults' own "we ..." steps), then a few
  * general next steps so the list is never short; obstacle chips are fixed lists of plain words per goal category. */
 #include "reflect.h"
+
+#include "i18n.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -61,19 +63,19 @@ const char *sp_scale_db_name(sp_scale s) { return s == SP_SCALE_FACES3 ? "faces3
 
 const char *sp_scale_words(sp_scale s, int rating)
 {
-    static const char *const FACES[] = {"Not yet", "Getting there", "It went well"};
-    static const char *const SCALE[] = {"Just starting", "Getting there", "Got it", "Can teach it"};
+    static const char *const FACES[] = {N_("Not yet"), N_("Getting there"), N_("It went well")};
+    static const char *const SCALE[] = {N_("Just starting"), N_("Getting there"), N_("Got it"), N_("Can teach it")};
     if (s == SP_SCALE_FACES3)
-        return rating >= 1 && rating <= 3 ? FACES[rating - 1] : "";
+        return rating >= 1 && rating <= 3 ? _(FACES[rating - 1]) : "";
     if (s == SP_SCALE_SCALE4)
-        return rating >= 1 && rating <= 4 ? SCALE[rating - 1] : "";
+        return rating >= 1 && rating <= 4 ? _(SCALE[rating - 1]) : "";
     return "";
 }
 
 const char *sp_mastery_words(int rating)
 {
-    static const char *const WORDS[] = {"I'm just starting", "I'm getting there", "I've got it", "I can teach it"};
-    return rating >= 1 && rating <= 4 ? WORDS[rating - 1] : "";
+    static const char *const WORDS[] = {N_("I'm just starting"), N_("I'm getting there"), N_("I've got it"), N_("I can teach it")};
+    return rating >= 1 && rating <= 4 ? _(WORDS[rating - 1]) : "";
 }
 
 /* ---- saving -------------------------------------------------------------------------------- */
@@ -379,22 +381,22 @@ int sp_mastery_save(sqlite3 *db, const sp_mastery_self_rating *in, long long *id
 /* Longest chip text in characters: a big chip holds about this much on two lines. */
 #define CHIP_CHARS 48
 
-static const char *const OBSTACLES_ACADEMIC[] = {"It was too hard",  "I ran out of time",     "I got distracted",
-                                                 "I didn't ask for help", "I didn't understand the task",
-                                                 "I was tired",      "Nothing got in the way"};
-static const char *const OBSTACLES_BEHAVIOR[] = {"I got distracted", "It was noisy",        "I forgot my plan",
-                                                 "Something upset me", "I was tired",       "I didn't ask for a break",
-                                                 "Nothing got in the way"};
-static const char *const OBSTACLES_SEL[] = {"I felt stressed",       "I forgot my strategy", "It happened too fast",
-                                            "I didn't want to stop", "I was tired",          "Something upset me",
-                                            "Nothing got in the way"};
-static const char *const OBSTACLES_FUTURE[] = {"I ran out of time",        "I didn't know the next step",
-                                               "I needed a form or paper", "I need help from my family",
-                                               "I forgot",                 "Nothing got in the way"};
-static const char *const NEXT_GENERAL[] = {"Ask for help sooner", "Keep going", "Try a new strategy",
-                                           "Practice a little every day"};
-static const char *const SUPPORT_GENERAL[] = {"Help from my teacher", "A quiet place to work", "Working with a friend",
-                                              "A reminder card on my desk"};
+static const char *const OBSTACLES_ACADEMIC[] = {N_("It was too hard"),  N_("I ran out of time"),     N_("I got distracted"),
+                                                 N_("I didn't ask for help"), N_("I didn't understand the task"),
+                                                 N_("I was tired"),      N_("Nothing got in the way")};
+static const char *const OBSTACLES_BEHAVIOR[] = {N_("I got distracted"), N_("It was noisy"),        N_("I forgot my plan"),
+                                                 N_("Something upset me"), N_("I was tired"),       N_("I didn't ask for a break"),
+                                                 N_("Nothing got in the way")};
+static const char *const OBSTACLES_SEL[] = {N_("I felt stressed"),       N_("I forgot my strategy"), N_("It happened too fast"),
+                                            N_("I didn't want to stop"), N_("I was tired"),          N_("Something upset me"),
+                                            N_("Nothing got in the way")};
+static const char *const OBSTACLES_FUTURE[] = {N_("I ran out of time"),        N_("I didn't know the next step"),
+                                               N_("I needed a form or paper"), N_("I need help from my family"),
+                                               N_("I forgot"),                 N_("Nothing got in the way")};
+static const char *const NEXT_GENERAL[] = {N_("Ask for help sooner"), N_("Keep going"), N_("Try a new strategy"),
+                                           N_("Practice a little every day")};
+static const char *const SUPPORT_GENERAL[] = {N_("Help from my teacher"), N_("A quiet place to work"), N_("Working with a friend"),
+                                              N_("A reminder card on my desk")};
 
 /* Copies a phrase into a chip: trimmed, first letter capitalised, cut at a word boundary with
  * "…" when longer than CHIP_CHARS characters. Returns false for an empty phrase. */
@@ -455,8 +457,8 @@ static void add_choices(char list[][SP_CHIP_BYTES], size_t *n, const char *text)
 
 static void add_list(char list[][SP_CHIP_BYTES], size_t *n, const char *const *words, size_t count)
 {
-    for (size_t i = 0; i < count; i++)
-        add_chip(list, n, words[i], strlen(words[i]));
+    for (size_t i = 0; i < count; i++) /* in the kiosk language: the student reads and picks them */
+        add_chip(list, n, _(words[i]), strlen(_(words[i])));
 }
 
 int sp_self_check_chips(sqlite3 *db, long long milestone_id, sp_chips *out)

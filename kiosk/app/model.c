@@ -206,14 +206,14 @@ void kiosk_model_free(kiosk_person *p)
 const char *kiosk_category_words(const char *category)
 {
     if (strcmp(category, "academic") == 0)
-        return "Learning";
+        return _("Learning");
     if (strcmp(category, "behavior") == 0)
-        return "Behavior";
+        return _("Behavior");
     if (strcmp(category, "social-emotional") == 0)
-        return "Feelings and friends";
+        return _("Feelings and friends");
     if (strcmp(category, "future-readiness") == 0)
-        return "My future";
-    return "Goal";
+        return _("My future");
+    return _("Goal");
 }
 
 void kiosk_date_words(int day, char *out, size_t len) { sp_i18n_date(day, out, len); }

@@ -1,4 +1,4 @@
-/* screen_mastery.c — "My learning targets": the current unit of the student's class with its
+/* screen_mastery.c — _("My learning targets"): the current unit of the student's class with its
  * learning targets in order, each an "I can …" card showing the student's latest rating and,
  * when a teacher has rated the target, the teacher's rating beside it. The two are never
  * combined into one number: a self-rating is a reflection, not a grade.
@@ -8,8 +8,8 @@
  * timeout warning shows them again without a second read. A student in several classes with a
  * current unit gets one tab per class. The list scrolls like the goal list: its layout is a
  * pure function of the window and the unit, shared by drawing, scrolling and keeping the
- * focused card in view. A footer offers "Start rating" (the first target not rated yet) or,
- * after a save, "Next target", so a student can go through the whole unit in one go.
+ * focused card in view. A footer offers _("Start rating") (the first target not rated yet) or,
+ * after a save, _("Next target"), so a student can go through the whole unit in one go.
  *
  * No class, no current unit, a unit with no targets and a database that cannot be read each
  * get a plain sentence under the header instead of an empty page. */
@@ -351,20 +351,20 @@ static void footer(sp_app *app, sp_ui *ui, const mastery_layout *L, const sp_mas
     sp_text_role role = SP_ROLE_LABEL;
     sp_color c = t->muted;
     if (m->saved && m->saved_target + 1 < (int)u->ntargets) {
-        words = "Saved. Ready for the next one?";
-        button = "Next target";
+        words = _("Saved. Ready for the next one?");
+        button = _("Next target");
         id = ACT_NEXT;
         role = SP_ROLE_STATUS;
         c = t->green;
     } else if (m->saved) {
-        words = "Saved. That was the last target in this unit. Well done!";
-        button = "My goals";
+        words = _("Saved. That was the last target in this unit. Well done!");
+        button = _("My goals");
         id = ACT_GOALS;
         role = SP_ROLE_STATUS;
         c = t->green;
     } else {
-        words = "Tap a target to say how well you can do it.";
-        button = "Start rating";
+        words = _("Tap a target to say how well you can do it.");
+        button = _("Start rating");
         id = ACT_START;
     }
     sp_ui_button(ui, id, (sp_rect){f.x + f.w - bw, f.y, bw, f.h}, button, SP_BUTTON_PRIMARY, NULL);
@@ -395,15 +395,15 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     mastery_layout L = layout(app);
 
     if (m->load_rc != SQLITE_OK) {
-        note(app, ui, L.content, "Your learning targets can't open right now.",
-             "The computer is busy for a moment. Please try again.", "Try again", ACT_RETRY);
+        note(app, ui, L.content, _("Your learning targets can't open right now."),
+             _("The computer is busy for a moment. Please try again."), _("Try again"), ACT_RETRY);
     } else if (m->nunits == 0 && !m->enrolled) {
-        note(app, ui, L.content, "You're not in a class here yet.",
-             "When your teacher adds you to a class, its learning targets will show here.", "Back to my goals",
+        note(app, ui, L.content, _("You're not in a class here yet."),
+             _("When your teacher adds you to a class, its learning targets will show here."), _("Back to my goals"),
              ACT_GOALS);
     } else if (m->nunits == 0) {
-        note(app, ui, L.content, "No unit is going on right now.",
-             "When your class starts a new unit, its learning targets will show here.", "Back to my goals", ACT_GOALS);
+        note(app, ui, L.content, _("No unit is going on right now."),
+             _("When your class starts a new unit, its learning targets will show here."), _("Back to my goals"), ACT_GOALS);
     } else if (u) {
         for (int i = 0; i < L.ntabs; i++) {
             bool on = i == m->unit;
@@ -417,8 +417,8 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
                     u->class_name ? u->class_name : "", t->label_size, SP_FONT_REGULAR, SP_ALIGN_LEFT, t->muted,
                     SP_ROLE_LABEL);
         if (u->ntargets == 0) {
-            note(app, ui, L.view, "No learning targets yet",
-                 "Your teacher hasn't added learning targets for this unit yet.", NULL, 0);
+            note(app, ui, L.view, _("No learning targets yet"),
+                 _("Your teacher hasn't added learning targets for this unit yet."), NULL, 0);
         } else {
             int focus = ui->focus_visible ? ui->focus_id - KIOSK_ACT_CARD : -1;
             if (focus >= 0 && focus < (int)u->ntargets)
@@ -447,7 +447,7 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
         }
     }
     /* The header last: the focus order is the tabs and targets first, then Back and "I'm done". */
-    kiosk_header(app, ui, kiosk_mastery_title(app, "My learning targets", "My targets"), true, true);
+    kiosk_header(app, ui, kiosk_mastery_title(app, _("My learning targets"), _("My targets")), true, true);
 }
 
 /* ---- input -------------------------------------------------------------------------------- */

@@ -26,8 +26,8 @@ enum {
 };
 
 static const char *const NEXT_STEPS[] = {
-    "Ask my teacher for help", "Practice with a partner", "Look at my notes", "Try a harder problem",
-    "Teach a friend",
+    N_("Ask my teacher for help"), N_("Practice with a partner"), N_("Look at my notes"), N_("Try a harder problem"),
+    N_("Teach a friend"),
 };
 #define NNEXT (sizeof NEXT_STEPS / sizeof NEXT_STEPS[0])
 
@@ -89,7 +89,7 @@ static int save_draft(sp_app *app, long long session_id, const char *created_at,
     kiosk_mastery *m = &app->person.mastery;
     sp_mastery_target *tg = kiosk_mastery_target(app);
     if (!tg || m->rating < 1 || m->rating > 4) {
-        snprintf(err, errlen, "This learning target is no longer on the screen.");
+        snprintf(err, errlen, _("This learning target is no longer on the screen."));
         return SQLITE_CONSTRAINT;
     }
     sp_mastery_self_rating in = {
@@ -166,7 +166,10 @@ static size_t page_chips(const sp_app *app, const char *const **chips)
         *chips = u ? (const char *const *)u->assignments : NULL;
         return u ? u->nassignments : 0;
     }
-    *chips = NEXT_STEPS;
+    static const char *shown[NNEXT]; /* the next steps in the kiosk language, looked up again each time */
+    for (size_t i = 0; i < NNEXT; i++)
+        shown[i] = _(NEXT_STEPS[i]);
+    *chips = shown;
     return NNEXT;
 }
 
@@ -191,7 +194,7 @@ static void action(sp_app *app, int id, uint64_t now)
     } else if (id == ACT_NEXT) {
         next_step(app, now);
     } else if (id == ACT_TYPE) {
-        kiosk_type_answer(app, m->step == KIOSK_MASTERY_EVIDENCE ? "What shows it?" : "My next step",
+        kiosk_type_answer(app, m->step == KIOSK_MASTERY_EVIDENCE ? _("What shows it?") : _("My next step"),
                           page_answer(m), SP_ANSWER_MAX_BYTES, KIOSK_SCREEN_MASTERY_TARGET, now);
     } else if (id >= ACT_CHIP) {
         const char *const *chips;
@@ -275,17 +278,18 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     kiosk_mastery *m = &app->person.mastery;
     const sp_mastery_unit *u = kiosk_mastery_unit(app);
     const sp_mastery_target *tg = kiosk_mastery_target(app);
-    sp_rect c = kiosk_header(app, ui, kiosk_mastery_title(app, "Rate my target", "My target"), true, true);
+    sp_rect c = kiosk_header(app, ui, kiosk_mastery_title(app, _("Rate my target"), _("My target")), true, true);
     if (!u || !tg)
         return;
-    static const char *const QUESTIONS[] = {"How well can I do this?", "What shows it?", "My next step"};
+    static const char *const QUESTIONS[] = {N_("How well can I do this?"), N_("What shows it?"), N_("My next step")};
     int step = m->step >= KIOSK_MASTERY_RATE && m->step <= KIOSK_MASTERY_NEXT ? (int)m->step : 0;
     int lbl = kiosk_line_h(&app->metrics, t->label_size), body = kiosk_line_h(&app->metrics, t->body_size);
     int big = kiosk_line_h(&app->metrics, t->title_size);
     int y = c.y;
 
     char where[96];
-    snprintf(where, sizeof where, "Target %d of %zu  \xC2\xB7  Step %d of 3", m->target + 1, u->ntargets, step + 1);
+    snprintf(where, sizeof where, _("Target %d of %zu  \xC2\xB7  Step %d of 3"), m->target + 1, u->ntargets, step + 1);
+    sp_i18n_digits(where, sizeof where);
     sp_ui_label(ui, (sp_rect){c.x, y, c.w, lbl}, where, t->label_size, SP_FONT_REGULAR, SP_ALIGN_LEFT, t->muted,
                 SP_ROLE_LABEL);
     y += lbl + t->small_gap / 2;
@@ -293,13 +297,13 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
                     SP_FONT_BOLD, SP_ALIGN_LEFT, t->text, SP_ROLE_BODY, 3);
     if (step == KIOSK_MASTERY_RATE && tg->student_rating >= 1 && tg->student_rating <= 4) {
         char last[80];
-        snprintf(last, sizeof last, "Last time I said: %d %s", tg->student_rating, sp_mastery_words(tg->student_rating));
+        snprintf(last, sizeof last, _("Last time I said: %d %s"), tg->student_rating, sp_mastery_words(tg->student_rating));
         sp_ui_label(ui, (sp_rect){c.x, y, c.w, lbl}, last, t->label_size, SP_FONT_REGULAR, SP_ALIGN_LEFT, t->muted,
                     SP_ROLE_STUDENT);
         y += lbl;
     }
     y += t->small_gap;
-    y += sp_ui_text(ui, (sp_rect){c.x, y, c.w, 2 * big}, QUESTIONS[step], t->title_size, SP_FONT_BOLD, SP_ALIGN_LEFT,
+    y += sp_ui_text(ui, (sp_rect){c.x, y, c.w, 2 * big}, _(QUESTIONS[step]), t->title_size, SP_FONT_BOLD, SP_ALIGN_LEFT,
                     t->accent, SP_ROLE_TITLE, 2);
     y += t->gap;
     sp_rect rest = {c.x, y, c.w, c.y + c.h - y};

@@ -25,10 +25,10 @@
 enum { ACT_NEXT = KIOSK_ACT_SCREEN, ACT_SAVE, ACT_OWN, ACT_CHIP = KIOSK_ACT_SCREEN + 20, ACT_ROW = KIOSK_ACT_SCREEN + 60 };
 
 static const char *const QUESTIONS[PAGES] = {
-    "What's getting in the way?",
-    "Which change would help most?",
-    "How will we know it's working?",
-    "What support do I want first?",
+    N_("What's getting in the way?"),
+    N_("Which change would help most?"),
+    N_("How will we know it's working?"),
+    N_("What support do I want first?"),
 };
 
 static kiosk_next_step *flow(sp_app *app) { return &app->person.next_step; }
@@ -56,13 +56,15 @@ static void make_know_chips(kiosk_next_step *f, const sp_goal_view *v)
     char s[4 * SP_CHIP_BYTES];
     const char *unit = v->unit_label;
     bool words = unit[0] && unit[0] != '%';
-    snprintf(s, sizeof s, "My teacher checks my %s", words ? unit : "work");
+    snprintf(s, sizeof s, _("My teacher checks my %s"), words ? unit : _("work"));
     add_know(f, s);
-    add_know(f, v->goal.direction == SP_LOWER_IS_BETTER ? "My chart goes down" : "My chart goes up");
+    add_know(f, v->goal.direction == SP_LOWER_IS_BETTER ? _("My chart goes down") : _("My chart goes up"));
     char value[48], day[32];
     kiosk_value_words(v->goal.target, unit, value, sizeof value);
     kiosk_date_words(v->goal.due_day, day, sizeof day);
-    snprintf(s, sizeof s, "I reach %s%s%s by %s", value, words ? " " : "", words ? unit : "", day);
+    char amount[160];
+    snprintf(amount, sizeof amount, "%s%s%s", value, words ? " " : "", words ? unit : "");
+    snprintf(s, sizeof s, _("I reach %s by %s"), amount, day);
     add_know(f, s);
     if (v->student_know && v->student_know[0] && strlen(v->student_know) < sizeof s) {
         snprintf(s, sizeof s, "%s", v->student_know); /* the student's words for it */
@@ -71,7 +73,7 @@ static void make_know_chips(kiosk_next_step *f, const sp_goal_view *v)
             s[n - 1] = 0;
         add_know(f, s);
     }
-    add_know(f, "I tell my teacher how it's going");
+    add_know(f, _("I tell my teacher how it's going"));
 }
 
 static size_t choices(const kiosk_next_step *f, int page, const char **out)
@@ -115,7 +117,7 @@ static int save_plan(sp_app *app, long long session_id, const char *created_at, 
     kiosk_next_step *f = flow(app);
     const sp_goal_view *v = goal_of(app);
     if (!v) {
-        snprintf(err, errlen, "That goal is no longer open.");
+        snprintf(err, errlen, _("That goal is no longer open."));
         return SQLITE_CONSTRAINT;
     }
     sp_next_step_plan plan = {
@@ -158,7 +160,7 @@ static void bottom_row(sp_app *app, sp_ui *ui, const char *step, int primary_id,
     if (2 * bw + 2 * t->gap > t->w - 2 * m)
         bw = (t->w - 2 * m - 2 * t->gap) / 3;
     int y = t->h - m - bh;
-    sp_ui_button(ui, KIOSK_ACT_BACK, (sp_rect){m, y, t->button_w < bw ? t->button_w : bw, bh}, "Back",
+    sp_ui_button(ui, KIOSK_ACT_BACK, (sp_rect){m, y, t->button_w < bw ? t->button_w : bw, bh}, _("Back"),
                  SP_BUTTON_NORMAL, "back");
     if (primary)
         sp_ui_button(ui, primary_id, (sp_rect){t->w - m - bw, y, bw, bh}, primary, SP_BUTTON_PRIMARY, NULL);
@@ -187,7 +189,7 @@ static void question_page(sp_app *app, sp_ui *ui, sp_rect c, const sp_goal_view 
     kiosk_next_step *f = flow(app);
     int y = c.y + goal_line(app, ui, c, v);
     int title = kiosk_line_h(&app->metrics, t->title_size);
-    y += sp_ui_text(ui, (sp_rect){c.x, y, c.w, 2 * title}, QUESTIONS[page], t->title_size, SP_FONT_BOLD,
+    y += sp_ui_text(ui, (sp_rect){c.x, y, c.w, 2 * title}, _(QUESTIONS[page]), t->title_size, SP_FONT_BOLD,
                     SP_ALIGN_LEFT, t->text, SP_ROLE_TITLE, 2);
     y += t->gap;
 
@@ -205,8 +207,9 @@ static void question_page(sp_app *app, sp_ui *ui, sp_rect c, const sp_goal_view 
     kiosk_choices_grid(app, ui, (sp_rect){c.x, y, c.w, bottom - y}, &ch);
 
     char step[32];
-    snprintf(step, sizeof step, "Step %d of %d", page + 1, PAGES);
-    bottom_row(app, ui, step, ACT_NEXT, f->answer[page][0] ? "Next" : "Skip");
+    snprintf(step, sizeof step, _("Step %d of %d"), page + 1, PAGES);
+    sp_i18n_digits(step, sizeof step);
+    bottom_row(app, ui, step, ACT_NEXT, f->answer[page][0] ? _("Next") : _("Skip"));
 }
 
 static void plan_page(sp_app *app, sp_ui *ui, sp_rect c, const sp_goal_view *v)
@@ -215,7 +218,7 @@ static void plan_page(sp_app *app, sp_ui *ui, sp_rect c, const sp_goal_view *v)
     kiosk_next_step *f = flow(app);
     int y = c.y + goal_line(app, ui, c, v);
     int title = kiosk_line_h(&app->metrics, t->title_size);
-    sp_ui_label(ui, (sp_rect){c.x, y, c.w, title}, "My plan", t->title_size, SP_FONT_BOLD, SP_ALIGN_LEFT, t->text,
+    sp_ui_label(ui, (sp_rect){c.x, y, c.w, title}, _("My plan"), t->title_size, SP_FONT_BOLD, SP_ALIGN_LEFT, t->text,
                 SP_ROLE_TITLE);
     y += title + t->small_gap;
     int lbl = kiosk_line_h(&app->metrics, t->label_size), body = kiosk_line_h(&app->metrics, t->body_size);
@@ -229,26 +232,26 @@ static void plan_page(sp_app *app, sp_ui *ui, sp_rect c, const sp_goal_view *v)
     for (int i = 0; i < PAGES; i++) {
         sp_rect r = {c.x, y + i * (row_h + gap), c.w, row_h};
         sp_ui_card(ui, ACT_ROW + i, r, t->ui.card_bg, t->ui.card_border, 2);
-        sp_ui_label(ui, (sp_rect){r.x + pad, r.y + pad / 2, r.w - 2 * pad, lbl}, QUESTIONS[i], t->label_size,
+        sp_ui_label(ui, (sp_rect){r.x + pad, r.y + pad / 2, r.w - 2 * pad, lbl}, _(QUESTIONS[i]), t->label_size,
                     SP_FONT_BOLD, SP_ALIGN_LEFT, t->accent, SP_ROLE_LABEL);
         sp_rect a = {r.x + pad, r.y + pad / 2 + lbl, r.w - 2 * pad, r.h - pad - lbl};
         if (f->answer[i][0])
             sp_ui_text(ui, a, f->answer[i], t->body_size, SP_FONT_REGULAR, SP_ALIGN_LEFT, t->text, SP_ROLE_STUDENT, 2);
         else
-            sp_ui_text(ui, a, "Skipped. Tap to answer.", t->body_size, SP_FONT_REGULAR, SP_ALIGN_LEFT, t->muted,
+            sp_ui_text(ui, a, _("Skipped. Tap to answer."), t->body_size, SP_FONT_REGULAR, SP_ALIGN_LEFT, t->muted,
                        SP_ROLE_BODY, 1);
     }
     if (any_answer(f))
-        bottom_row(app, ui, "", ACT_SAVE, "Save my plan");
+        bottom_row(app, ui, "", ACT_SAVE, _("Save my plan"));
     else
-        bottom_row(app, ui, "Answer at least one question", 0, NULL);
+        bottom_row(app, ui, _("Answer at least one question"), 0, NULL);
 }
 
 static void frame(sp_app *app, sp_ui *ui, uint64_t now)
 {
     (void)now;
     const sp_goal_view *v = goal_of(app);
-    sp_rect c = kiosk_header(app, ui, "Set my next step", false, true);
+    sp_rect c = kiosk_header(app, ui, _("Set my next step"), false, true);
     if (!v)
         return;
     int page = flow(app)->page;
@@ -289,7 +292,7 @@ static void action(sp_app *app, int id, uint64_t now)
         kiosk_save_request req = {save_plan, "next-step", KIOSK_SCREEN_GOAL, KIOSK_SCREEN_NEXT_STEP};
         kiosk_save(app, &req, now);
     } else if (id == ACT_OWN && page < PAGES) {
-        kiosk_type_answer(app, QUESTIONS[page], f->answer[page], sizeof f->answer[page], KIOSK_SCREEN_NEXT_STEP, now);
+        kiosk_type_answer(app, _(QUESTIONS[page]), f->answer[page], sizeof f->answer[page], KIOSK_SCREEN_NEXT_STEP, now);
     } else if (id >= ACT_CHIP && id < ACT_CHIP + SP_CHIP_MAX && page < PAGES) {
         const char *list[MAX_CHOICES];
         size_t n = choices(f, page, list);

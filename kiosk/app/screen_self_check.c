@@ -92,7 +92,7 @@ static int save_draft(sp_app *app, long long session_id, const char *created_at,
     kiosk_check_draft *d = &app->person.check;
     const sp_goal_view *v = check_goal(app);
     if (!v) {
-        snprintf(err, errlen, "This goal is no longer on the screen.");
+        snprintf(err, errlen, _("This goal is no longer on the screen."));
         return SQLITE_CONSTRAINT;
     }
     sp_self_check in = {

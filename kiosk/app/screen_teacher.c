@@ -45,7 +45,7 @@ static void teacher_frame(sp_app *app, sp_ui *ui, uint64_t now)
     int x = (t->w - bw) / 2;
     sp_ui_button(ui, ACT_SCAN, (sp_rect){x, y, bw, bh}, _("Back to scan screen"), SP_BUTTON_PRIMARY, "back");
     y += bh + t->gap;
-    sp_ui_button(ui, ACT_WHO, (sp_rect){x, y, bw, bh}, _("Who signed in today"), SP_BUTTON_SECONDARY, NULL);
+    sp_ui_button(ui, ACT_WHO, (sp_rect){x, y, bw, bh}, _(_("Who signed in today")), SP_BUTTON_SECONDARY, NULL);
     y += bh + t->gap;
     sp_ui_button(ui, ACT_EXIT, (sp_rect){x, y, bw, bh}, _("Exit kiosk"), SP_BUTTON_SECONDARY, NULL);
 }
@@ -120,10 +120,10 @@ static void today_frame(sp_app *app, sp_ui *ui, uint64_t now)
     (void)now;
     const kiosk_theme *t = &app->theme;
     const kiosk_person *p = &app->person;
-    sp_rect c = kiosk_header(app, ui, "Who signed in today", true, false);
+    sp_rect c = kiosk_header(app, ui, _("Who signed in today"), true, false);
     int lh = kiosk_line_h(&app->metrics, t->body_size);
     if (p->nwho == 0) {
-        sp_ui_label(ui, (sp_rect){c.x, c.y, c.w, lh}, "Nobody has signed in here today.", t->body_size,
+        sp_ui_label(ui, (sp_rect){c.x, c.y, c.w, lh}, _("Nobody has signed in here today."), t->body_size,
                     SP_FONT_REGULAR, SP_ALIGN_LEFT, t->muted, SP_ROLE_BODY);
         return;
     }
@@ -145,7 +145,7 @@ static void today_frame(sp_app *app, sp_ui *ui, uint64_t now)
     }
     if (shown < p->nwho) {
         char more[64];
-        snprintf(more, sizeof more, "and %zu more", p->nwho - shown);
+        snprintf(more, sizeof more, sp_ngettext("and %zu more", "and %zu more", (unsigned long)(p->nwho - shown)), p->nwho - shown);
         int col = (int)(shown / (size_t)rows), row = (int)(shown % (size_t)rows);
         sp_ui_label(ui, (sp_rect){c.x + col * (col_w + t->gap), c.y + row * lh, col_w, lh}, more, t->body_size,
                     SP_FONT_REGULAR, SP_ALIGN_LEFT, t->muted, SP_ROLE_LABEL);

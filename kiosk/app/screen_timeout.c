@@ -1,4 +1,4 @@
-/* screen_timeout.c — "Still there?" with the seconds left before the session ends.
+/* screen_timeout.c — _("Still there?") with the seconds left before the session ends.
  *
  * app.c enters this screen when the idle warning time passes and ends the session when the
  * countdown reaches zero; any touch, key or scroll returns to the screen the student was on.
@@ -15,8 +15,9 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     long long left = kiosk_seconds_left(end_time(app), now);
     app->drawn_seconds = left;
     char status[64];
-    snprintf(status, sizeof status, "%lld %s", left, left == 1 ? "second" : "seconds");
-    kiosk_message_page(app, ui, "face-2", "Still there?", "Tap anywhere to keep going", status, NULL, app->theme.text);
+    snprintf(status, sizeof status, sp_ngettext("%lld second", "%lld seconds", (unsigned long)left), left);
+    sp_i18n_digits(status, sizeof status);
+    kiosk_message_page(app, ui, "face-2", _("Still there?"), _("Tap anywhere to keep going"), status, NULL, app->theme.text);
 }
 
 static uint64_t deadline(const sp_app *app, uint64_t now)

@@ -118,7 +118,7 @@ static void frame(sp_app *app, sp_ui *ui, uint64_t now)
     int lines = t->portrait ? 5 : 3;
     int box_h = lines * body + 2 * as.pad;
     sp_answer_field_draw(ui, &ty->field, (sp_rect){m, y, w, box_h}, (sp_rect){m, y + box_h + 4, w, lbl},
-                         "Type here", &as);
+                         _("Type here"), &as);
     y += box_h + 4 + lbl + t->small_gap;
 
     /* The keyboard takes the rest, keys between 64 px and about 100 px (scaled) tall. */

@@ -259,8 +259,9 @@ void sp_keyboard_draw(sp_ui *ui, const sp_keyboard *kb, sp_rect area, int base_i
         int size = style->text_size;
         if (k->kind != K_CHAR) /* word labels a little smaller than the letters */
             size = size * 4 / 5;
-        sp_ui_label(ui, (sp_rect){r.x + pad, r.y, r.w - 2 * pad, r.h}, sp_keyboard_label(kb, off), size, fs,
-                    SP_ALIGN_CENTER, fg, SP_ROLE_BUTTON);
+        /* a word label (Delete, Done, in any language) steps down a size or takes two lines to fit */
+        sp_ui_fit_text(ui, (sp_rect){r.x + pad, r.y, r.w - 2 * pad, r.h}, sp_keyboard_label(kb, off), size, fs,
+                       SP_ALIGN_CENTER, fg, SP_ROLE_BUTTON, k->kind == K_CHAR ? 1 : 2);
         if (kb->caps && k->kind == K_SHIFT) /* caps lock: a bar under the label */
             sp_draw_rect(ui->dl, (sp_rect){r.x + r.w / 4, r.y + r.h - pad - 4, r.w / 2, 4}, fg, 2);
         if (focused)
