@@ -101,6 +101,17 @@ void kiosk_go(sp_app *app, kiosk_screen_id screen, uint64_t now)
 
 /* ---- database ---------------------------------------------------------------------------- */
 
+/* Notes why the database cannot be used; the reason goes to stderr (the service log) once per
+ * change, since the screen only asks the student to fetch a teacher. */
+static void db_unusable(sp_app *app, const char *why)
+{
+    if (strcmp(app->db_error, why) != 0)
+        fprintf(stderr, "signpost-kiosk: cannot use the database: %s (trying again every %d s)\n", why,
+                KIOSK_DB_RETRY_MS / 1000);
+    if (why != app->db_error)
+        snprintf(app->db_error, sizeof app->db_error, "%s", why);
+}
+
 bool kiosk_db_try_open(sp_app *app)
 {
     if (app->db && app->reader)
@@ -108,7 +119,7 @@ bool kiosk_db_try_open(sp_app *app)
     char err[256] = "";
     sqlite3 *db = sp_db_open(app->db_path, 0, err, sizeof err);
     if (!db) {
-        snprintf(app->db_error, sizeof app->db_error, "%s", err);
+        db_unusable(app, err);
         return false;
     }
     /* The kiosk must never freeze behind the admin tool: wait a few ms, then retry later. */
@@ -118,10 +129,12 @@ bool kiosk_db_try_open(sp_app *app)
     sp_db_exec(db, "PRAGMA synchronous = FULL");
     sp_goal_reader *reader = sp_goal_reader_new(db, err, sizeof err);
     if (!reader) {
-        snprintf(app->db_error, sizeof app->db_error, "%s", err);
+        db_unusable(app, err);
         sp_db_close(db);
         return false;
     }
+    if (app->db_error[0])
+        fprintf(stderr, "signpost-kiosk: the database %s can be used again\n", app->db_path);
     app->db = db;
     app->reader = reader;
     app->db_error[0] = 0;
@@ -140,7 +153,7 @@ static void db_close(sp_app *app)
 
 void kiosk_db_lost(sp_app *app, const char *why, uint64_t now)
 {
-    snprintf(app->db_error, sizeof app->db_error, "%s", why ? why : "database error");
+    db_unusable(app, why && *why ? why : "database error");
     if (app->person.active)
         kiosk_end_session(app, "switched", now);
     kiosk_log_flush(&app->log, app->db);

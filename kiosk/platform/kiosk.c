@@ -12,9 +12,11 @@
  *
  * Closing: a student cannot close the kiosk. SDL_QUIT (window manager close, Alt+F4) is ignored
  * in fullscreen; the only exit is the teacher menu (sp_app_wants_exit). In --windowed
- * development mode SDL_QUIT is passed to the app as SP_EV_QUIT. SIGTERM and SIGINT keep their
- * default action (SDL installs no handlers): the service manager stops the kiosk at once, and no
- * student can send a signal. Starting and closing are logged in one sentence each.
+ * development mode SDL_QUIT is passed to the app as SP_EV_QUIT. SIGTERM and SIGINT (the service
+ * manager stopping the kiosk; no student can send a signal) end it cleanly whatever the screen,
+ * the database reachable or not: the handler only raises a flag, which the loop looks at at
+ * least once a second, then the open session is closed and the kiosk exits 0. Starting and
+ * closing are logged in one sentence each.
  *
  * Read aloud: the speech worker (speech.c) starts after the first frame; once it has a voice and
  * an audio device the app offers "Read to me", and after each frame the loop hands it the app's
@@ -34,6 +36,7 @@
 
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -208,6 +211,11 @@ static bool handle(kiosk *k, const SDL_Event *ev, bool *force)
     return n > 0;
 }
 
+/* Set by SIGTERM/SIGINT. A signal handler can only reach a file-scope flag. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig) { stop_signal = sig; }
+
 int sp_kiosk_run(const sp_kiosk_options *opt)
 {
     int rc = 1;
@@ -215,6 +223,12 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
     memset(&k, 0, sizeof k);
     k.windowed = opt->windowed;
     sp_i18n_init(); /* before any thread: the message catalogs of every language */
+    struct sigaction sa; /* first of all, so a stop during start-up is clean too */
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -321,7 +335,7 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
         goto done;
     }
     bool extra_frame = false;
-    while (!sp_app_wants_exit(k.app)) {
+    while (!sp_app_wants_exit(k.app) && !stop_signal) {
         uint64_t now = now_ms(&k);
         uint64_t deadline = sp_app_next_deadline(k.app, now);
         int timeout;
@@ -331,6 +345,8 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
             timeout = 60000;
         else
             timeout = deadline <= now ? 0 : (deadline - now > 60000 ? 60000 : (int)(deadline - now));
+        if (timeout > 1000)
+            timeout = 1000; /* look at the stop flag at least once a second */
         if (k.speech_state == SP_SPEECH_STARTING && timeout > 100)
             timeout = 100; /* look again soon whether the voice is ready */
         uint64_t wedge = sp_events_deadline(&k.input); /* held scanner keys, SDL ticks */
@@ -367,7 +383,10 @@ int sp_kiosk_run(const sp_kiosk_options *opt)
             draw(&k);
         extra_frame = input;
     }
-    fputs("signpost-kiosk: closed from the teacher menu\n", stderr);
+    if (stop_signal)
+        fprintf(stderr, "signpost-kiosk: stopped by %s\n", stop_signal == SIGTERM ? "SIGTERM" : "SIGINT");
+    else
+        fputs("signpost-kiosk: closed from the teacher menu\n", stderr);
     rc = 0;
 done:
     sp_speech_free(k.speech);
