@@ -36,7 +36,9 @@ cmake --build "$BUILD" -j"$JOBS"
 run_ctest "$BUILD" "$BUILD/ctest.log" "$@"
 
 if [ $# -eq 0 ] || [ "${SIGNPOST_SANITIZE_PASS:-}" = 1 ]; then
-  cmake -S . -B "$ASAN_BUILD" -DSIGNPOST_WERROR=ON -DSIGNPOST_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  # warnings are errors in the first build; here gcc's sanitizer instrumentation brings
+  # false positives (format-truncation), so they stay warnings
+  cmake -S . -B "$ASAN_BUILD" -DSIGNPOST_WERROR=OFF -DSIGNPOST_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
   cmake --build "$ASAN_BUILD" -j"$JOBS"
   # the kill test's point is durability, checked with 50 kills in the first pass; here a few
   # kills check memory safety of recovery without making CI wait
