@@ -71,12 +71,21 @@ colours=$(convert "$OUT/scan.png" -format '%k' info:)
 [ "$colours" -gt 16 ] || { echo "FAIL: the screenshot has $colours colours: nothing was drawn"; exit 1; }
 name=$(sed -n 's/^SIGNPOST_KIOSK_NAME="\(.*\)"$/\1/p' "$SIGNPOST_SOURCE_DIR/packaging/signpost.conf")
 "$SIGNPOST_ADMIN" --db "$WORK/ref.db" init >/dev/null
-printf 'size 1280 800\nexpect-screen scan\nshot scan\n' >"$WORK/scan.replay"
-SDL_VIDEODRIVER=dummy "$SIGNPOST_KIOSK" --db "$WORK/ref.db" --kiosk-name "$name" --replay "$WORK/scan.replay" \
-  --shots "$WORK" >/dev/null
-convert "$WORK/scan.png" -crop "${W}x${H}+0+0" +repage "$WORK/scan.png"
-cp "$WORK/scan.png" "$OUT/replay-scan.png"
-differ=$(compare -metric AE -fuzz 12% "$OUT/scan.png" "$OUT/replay-scan.png" "$OUT/diff.png" 2>&1 >/dev/null || true)
+# Which frame cage shows depends on timing (the first, laid out for 1280x800, or one laid out for
+# the output's own size), so the screenshot is compared with the replay at both sizes and the
+# closer one counts.
+best=""
+for size in "1280 800" "$W $H"; do
+  printf 'size %s\nexpect-screen scan\nshot scan\n' "$size" >"$WORK/scan.replay"
+  SDL_VIDEODRIVER=dummy "$SIGNPOST_KIOSK" --db "$WORK/ref.db" --kiosk-name "$name" --replay "$WORK/scan.replay" \
+    --shots "$WORK" >/dev/null
+  convert "$WORK/scan.png" -crop "${W}x${H}+0+0" +repage "$WORK/scan.png"
+  d=$(compare -metric AE -fuzz 12% "$OUT/scan.png" "$WORK/scan.png" "$WORK/diff.png" 2>&1 >/dev/null || true)
+  if [[ "$d" =~ ^[0-9]+$ ]] && { [ -z "$best" ] || [ "$d" -lt "$best" ]; }; then
+    best=$d; cp "$WORK/scan.png" "$OUT/replay-scan.png"; cp "$WORK/diff.png" "$OUT/diff.png"
+  fi
+done
+differ=$best
 total=$((W * H))
 echo "grim screenshot ${W}x${H}, $colours colours; $differ of $total pixels differ from the replay's scan screen"
 if ! [[ "$differ" =~ ^[0-9]+$ ]] || [ $((differ * 100)) -gt $((total * 2)) ]; then
