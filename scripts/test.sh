@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command for the whole test suite on a fresh Debian 12 machine: installs what is missing,
-# builds with warnings as errors and runs every test under ctest; then builds again with
+# builds with warnings as errors and runs every test under ctest; with SIGNPOST_SANITIZE_PASS=1 it then builds again with
 # AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/) and runs the unit, ui, e2e and fuzz
 # tests there too (the libFuzzer sessions already run with both sanitizers in the first pass).
 #
